@@ -1,0 +1,45 @@
+# msgcompare: `make run` serves the app, `make test` runs every test.
+GO      ?= go
+ADDR    ?= 127.0.0.1:8000
+WASMENV := GOOS=js GOARCH=wasm
+WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
+GOFILES := $(shell find app cmd data -name '*.go' -not -name '*_test.go') $(shell find data -name '*.json') go.mod go.sum
+
+.PHONY: all build run test test-unit test-wasm test-e2e validate vet clean
+
+all: build
+
+build: bin/serve web/app.wasm
+
+web/app.wasm: $(GOFILES)
+	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/wasm
+
+bin/serve: $(GOFILES)
+	$(GO) build -trimpath -o $@ ./cmd/serve
+
+run: build
+	bin/serve -addr $(ADDR)
+
+validate:
+	$(GO) run ./cmd/serve -validate
+
+vet:
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./app/... ./cmd/wasm ./data
+
+# Unit and server tests, natively.
+test-unit:
+	$(GO) test ./app/... ./data/...
+
+# The pure packages again, compiled to WebAssembly and run under Node.
+test-wasm:
+	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/compare ./data
+
+# Server and browser end-to-end tests (headless Chromium via chromedp).
+test-e2e: build
+	$(GO) test -count=1 ./cmd/serve
+
+test: validate vet test-unit test-wasm test-e2e
+
+clean:
+	rm -rf bin web/app.wasm

@@ -1,0 +1,210 @@
+// Package catalog holds the messenger catalog: the criteria that are compared,
+// the presets for threat models and one entry per messenger, each fact with
+// its sources, verified date and history. It loads and validates the
+// human-edited files of data/ and never imports UI or server code, so it
+// builds and tests natively and as WebAssembly.
+package catalog
+
+import "strings"
+
+// License is the licence of the catalog's data.
+const License = "CC-BY-SA-4.0"
+
+// Type is the kind of value a criterion takes.
+type Type string
+
+// The criterion types of the data format (docs/data.md).
+const (
+	Bool   Type = "bool"
+	Enum   Type = "enum"
+	Set    Type = "set"
+	Number Type = "number"
+	Date   Type = "date"
+	Text   Type = "text"
+	Audits Type = "audits"
+)
+
+// Types lists every valid criterion type, in documentation order.
+var Types = []Type{Bool, Enum, Set, Number, Date, Text, Audits}
+
+// Langs lists the languages every label must have.
+var Langs = []string{"en", "de"}
+
+// L10n is a text in several languages, keyed by language code.
+type L10n map[string]string
+
+// In returns the text in lang, falling back to English.
+func (t L10n) In(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	return t["en"]
+}
+
+// Group is a heading under which criteria are shown.
+type Group struct {
+	ID    string `json:"id"`
+	Label L10n   `json:"label"`
+}
+
+// Criterion is one compared property, such as forward_secrecy.
+type Criterion struct {
+	ID          string          `json:"id"`
+	Group       string          `json:"group"`
+	Type        Type            `json:"type"`
+	Values      []string        `json:"values,omitempty"`
+	ValueLabels map[string]L10n `json:"value_labels,omitempty"`
+	Good        *bool           `json:"good,omitempty"`
+	NullMeans   L10n            `json:"null_means,omitempty"`
+	Unit        L10n            `json:"unit,omitempty"`
+	Label       L10n            `json:"label"`
+	Description L10n            `json:"description"`
+}
+
+// HasValue reports whether v is one of the criterion's enum or set values.
+func (c *Criterion) HasValue(v string) bool {
+	for _, x := range c.Values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// ValueLabel returns the display name of an enum or set value in lang.
+func (c *Criterion) ValueLabel(v, lang string) string {
+	if l := c.ValueLabels[v].In(lang); l != "" {
+		return l
+	}
+	return v
+}
+
+// Preset is a named rule set for a threat model.
+type Preset struct {
+	ID          string `json:"id"`
+	Label       L10n   `json:"label"`
+	Description L10n   `json:"description,omitempty"`
+	Require     string `json:"require"`
+	Source      string `json:"source,omitempty"`
+	Rationale   L10n   `json:"rationale,omitempty"`
+}
+
+// Audit is one independent security review.
+type Audit struct {
+	Year    int    `json:"year"`
+	Auditor string `json:"auditor"`
+	Scope   string `json:"scope"`
+	URL     string `json:"url"`
+}
+
+// Change is an earlier value of a cell and the date it stopped being true.
+type Change struct {
+	Value   Value    `json:"value"`
+	Until   string   `json:"until"`
+	Sources []string `json:"sources,omitempty"`
+	Note    string   `json:"note,omitempty"`
+}
+
+// Cell is one fact: a messenger's value for a criterion, with its evidence.
+type Cell struct {
+	Value    Value    `json:"value"`
+	Sources  []string `json:"sources"`
+	Verified string   `json:"verified"`
+	Note     string   `json:"note,omitempty"`
+	History  []Change `json:"history,omitempty"`
+}
+
+// Status is a curator's verdict on a messenger from a date on.
+type Status struct {
+	Curator string `json:"curator"`
+	Status  string `json:"status"`
+	Since   string `json:"since"`
+	Reason  string `json:"reason"`
+	Source  string `json:"source"`
+}
+
+// Statuses lists the valid Status.Status values.
+var Statuses = []string{"recommended", "listed", "removed"}
+
+// Discontinued marks a messenger whose service has shut down.
+type Discontinued struct {
+	Date   string `json:"date"`
+	Source string `json:"source"`
+	Note   string `json:"note,omitempty"`
+}
+
+// App is one messenger and its facts.
+type App struct {
+	ID           string           `json:"id"`
+	Name         string           `json:"name"`
+	Homepage     string           `json:"homepage"`
+	Summary      L10n             `json:"summary"`
+	Discontinued *Discontinued    `json:"discontinued,omitempty"`
+	Values       map[string]*Cell `json:"values"`
+	Status       []Status         `json:"status"`
+}
+
+// Cell returns the app's cell for a criterion, or nil when it has none.
+func (a *App) Cell(criterion string) *Cell {
+	return a.Values[criterion]
+}
+
+// Catalog is the whole data set: what is compared and the messengers.
+type Catalog struct {
+	Version  string      `json:"version"`
+	Updated  string      `json:"updated"`
+	License  string      `json:"license"`
+	Groups   []Group     `json:"groups"`
+	Criteria []Criterion `json:"criteria"`
+	Presets  []Preset    `json:"presets"`
+	Apps     []App       `json:"apps"`
+
+	criteria map[string]*Criterion
+	apps     map[string]*App
+	presets  map[string]*Preset
+}
+
+// index builds the lookup maps after loading.
+func (c *Catalog) index() {
+	c.criteria = make(map[string]*Criterion, len(c.Criteria))
+	for i := range c.Criteria {
+		c.criteria[c.Criteria[i].ID] = &c.Criteria[i]
+	}
+	c.apps = make(map[string]*App, len(c.Apps))
+	for i := range c.Apps {
+		c.apps[c.Apps[i].ID] = &c.Apps[i]
+	}
+	c.presets = make(map[string]*Preset, len(c.Presets))
+	for i := range c.Presets {
+		c.presets[c.Presets[i].ID] = &c.Presets[i]
+	}
+}
+
+// Criterion returns the criterion with that id, or nil.
+func (c *Catalog) Criterion(id string) *Criterion { return c.criteria[id] }
+
+// App returns the messenger with that id, or nil.
+func (c *Catalog) App(id string) *App { return c.apps[id] }
+
+// Preset returns the preset with that id, or nil.
+func (c *Catalog) Preset(id string) *Preset { return c.presets[id] }
+
+// Group returns the group with that id, or nil.
+func (c *Catalog) Group(id string) *Group {
+	for i := range c.Groups {
+		if c.Groups[i].ID == id {
+			return &c.Groups[i]
+		}
+	}
+	return nil
+}
+
+// ValidID reports whether s is a valid id: lowercase a-z, 0-9, '_' and '-'.
+func ValidID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	return strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) < 0
+}

@@ -1,0 +1,155 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Op is how a condition tests a value.
+type Op int
+
+// The condition operators of the require syntax.
+const (
+	IsTrue  Op = iota // id
+	IsFalse           // !id
+	Has               // id:value[|value...]: enum equals or set contains one of them
+	AtLeast           // id>=N
+	AtMost            // id<=N
+)
+
+// Condition is one requirement a messenger must meet, such as
+// "forward_secrecy" or "platforms:ios". Presets and the require URL
+// parameter are lists of conditions.
+type Condition struct {
+	Criterion string
+	Op        Op
+	Values    []string // Has: any of these
+	N         int      // AtLeast, AtMost
+}
+
+// String writes the condition in the require syntax; ParseCondition reads it
+// back.
+func (c Condition) String() string {
+	switch c.Op {
+	case IsFalse:
+		return "!" + c.Criterion
+	case Has:
+		return c.Criterion + ":" + strings.Join(c.Values, "|")
+	case AtLeast:
+		return c.Criterion + ">=" + strconv.Itoa(c.N)
+	case AtMost:
+		return c.Criterion + "<=" + strconv.Itoa(c.N)
+	}
+	return c.Criterion
+}
+
+// Match reports whether value v of criterion cr meets the condition. An
+// unknown value meets nothing, except where the criterion says null means
+// "no limit", which meets every lower bound.
+func (c Condition) Match(cr *Criterion, v Value) bool {
+	if v.Null {
+		return c.Op == AtLeast && cr != nil && cr.NullMeans != nil
+	}
+	switch c.Op {
+	case IsTrue:
+		return v.Bool
+	case IsFalse:
+		return !v.Bool
+	case Has:
+		for _, want := range c.Values {
+			if v.Has(want) {
+				return true
+			}
+		}
+		return false
+	case AtLeast:
+		return v.Num >= c.N
+	case AtMost:
+		return v.Num <= c.N
+	}
+	return false
+}
+
+// ErrEmptyCondition is returned for an empty condition.
+var ErrEmptyCondition = errors.New("empty condition")
+
+// ParseCondition reads one condition and checks it against the catalog's
+// criteria: the criterion must exist and suit the operator.
+func ParseCondition(s string, cat *Catalog) (Condition, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Condition{}, ErrEmptyCondition
+	}
+	var c Condition
+	var arg string
+	switch {
+	case strings.HasPrefix(s, "!"):
+		c.Op, c.Criterion = IsFalse, s[1:]
+	case strings.Contains(s, ">="):
+		c.Op = AtLeast
+		c.Criterion, arg, _ = strings.Cut(s, ">=")
+	case strings.Contains(s, "<="):
+		c.Op = AtMost
+		c.Criterion, arg, _ = strings.Cut(s, "<=")
+	case strings.Contains(s, ":"):
+		c.Op = Has
+		c.Criterion, arg, _ = strings.Cut(s, ":")
+	default:
+		c.Op, c.Criterion = IsTrue, s
+	}
+	cr := cat.Criterion(c.Criterion)
+	if cr == nil {
+		return c, fmt.Errorf("%q: unknown criterion %q", s, c.Criterion)
+	}
+	switch c.Op {
+	case IsTrue, IsFalse:
+		if cr.Type != Bool {
+			return c, fmt.Errorf("%q: %s is a %s criterion; \"id\" and \"!id\" need a bool criterion", s, cr.ID, cr.Type)
+		}
+	case Has:
+		if cr.Type != Enum && cr.Type != Set {
+			return c, fmt.Errorf("%q: %s is a %s criterion; \"id:value\" needs an enum or set criterion", s, cr.ID, cr.Type)
+		}
+		for _, v := range strings.Split(arg, "|") {
+			if !cr.HasValue(v) {
+				return c, fmt.Errorf("%q: %q is not a value of %s (expected one of %s)", s, v, cr.ID, quoteList(cr.Values))
+			}
+			c.Values = append(c.Values, v)
+		}
+	case AtLeast, AtMost:
+		if cr.Type != Number {
+			return c, fmt.Errorf("%q: %s is a %s criterion; \">=\" and \"<=\" need a number criterion", s, cr.ID, cr.Type)
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 {
+			return c, fmt.Errorf("%q: expected a whole number after the operator, got %q", s, arg)
+		}
+		c.N = n
+	}
+	return c, nil
+}
+
+// ParseConditions reads a comma-separated list of conditions. It returns the
+// valid ones, without duplicates, and an error for each invalid one.
+func ParseConditions(list string, cat *Catalog) ([]Condition, []error) {
+	var conds []Condition
+	var errs []error
+	seen := map[string]bool{}
+	for _, part := range strings.Split(list, ",") {
+		c, err := ParseCondition(part, cat)
+		if errors.Is(err, ErrEmptyCondition) {
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if key := c.String(); !seen[key] {
+			seen[key] = true
+			conds = append(conds, c)
+		}
+	}
+	return conds, errs
+}

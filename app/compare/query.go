@@ -1,0 +1,284 @@
+// Package compare turns a reader's question into an answer: the query that
+// the URL carries (which messengers, which criteria, which requirements) and
+// Apply, which keeps the messengers that meet it and says why the others
+// fail. It is pure: no UI, no browser, no server.
+package compare
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"msgcompare/app/catalog"
+)
+
+// Query is the state of a comparison, as carried by the URL parameters of
+// contract §3. The zero Query shows everything.
+type Query struct {
+	Apps     []string            // messengers to show, in order; empty: all
+	Criteria []string            // criteria to show, in order; empty: all
+	Require  []catalog.Condition // conditions a messenger must meet
+	Preset   string              // named rule set; its conditions add to Require
+	Q        string              // free-text search
+	Sort     string              // "name", "score" or a criterion id; "-" prefix: descending
+	View     string              // "matrix" or "cards"; empty: chosen by screen width
+	Diff     bool                // only criteria where the shown messengers differ
+	Theme    string              // "auto", "light", "dark" or "contrast"; empty: auto
+	Lang     string              // "en" or "de"; empty: chosen by the browser
+}
+
+// Notice reports a URL parameter that was ignored, and why.
+type Notice struct {
+	Param  string
+	Value  string
+	Reason string
+}
+
+func (n Notice) String() string {
+	return fmt.Sprintf("%s=%q ignored: %s", n.Param, n.Value, n.Reason)
+}
+
+// The values some parameters accept.
+var (
+	Views  = []string{"matrix", "cards"}
+	Themes = []string{"auto", "light", "dark", "contrast"}
+	Langs  = []string{"en", "de"}
+)
+
+// MaxSearch is the longest search text kept; longer text is cut.
+const MaxSearch = 100
+
+// Decode reads a query from a raw URL query string. It never fails: what it
+// cannot use it drops and reports as a Notice.
+func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
+	var q Query
+	var notes []Notice
+	note := func(p, v, format string, args ...any) {
+		notes = append(notes, Notice{Param: p, Value: clip(v), Reason: fmt.Sprintf(format, args...)})
+	}
+	values, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		note("", rawQuery, "part of the address could not be read (%s)", errReason(err))
+	}
+	for _, key := range sortedParams(values) {
+		all := values[key]
+		joined := strings.Join(all, ",")
+		switch key {
+		case "apps":
+			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, "no messenger has this id", note)
+		case "criteria":
+			q.Criteria = decodeIDs(key, joined, func(id string) bool { return cat.Criterion(id) != nil }, "no criterion has this id", note)
+		case "require":
+			conds, errs := catalog.ParseConditions(joined, cat)
+			q.Require = conds
+			for _, e := range errs {
+				note(key, joined, "%v", e)
+			}
+		case "preset":
+			if cat.Preset(all[0]) != nil {
+				q.Preset = all[0]
+			} else {
+				note(key, all[0], "no preset has this id")
+			}
+		case "q":
+			q.Q = strings.TrimSpace(strings.Join(all, " "))
+			if !utf8.ValidString(q.Q) {
+				q.Q = strings.ToValidUTF8(q.Q, "")
+				note(key, q.Q, "invalid characters were removed")
+			}
+			if len([]rune(q.Q)) > MaxSearch {
+				q.Q = string([]rune(q.Q)[:MaxSearch])
+				note(key, q.Q, "cut to %d characters", MaxSearch)
+			}
+		case "sort":
+			if validSort(all[0], cat) {
+				q.Sort = all[0]
+			} else {
+				note(key, all[0], "expected name, score or a criterion id, optionally with a leading -")
+			}
+		case "view":
+			q.View = decodeChoice(key, all[0], Views, note)
+		case "theme":
+			q.Theme = decodeChoice(key, all[0], Themes, note)
+		case "lang":
+			q.Lang = decodeChoice(key, all[0], Langs, note)
+		case "diff":
+			switch all[0] {
+			case "1", "true":
+				q.Diff = true
+			case "0", "false", "":
+			default:
+				note(key, all[0], "expected 1 or 0")
+			}
+		case "wasm":
+			// go-app's own switch (wasm=false disables the app); not ours.
+		default:
+			note(key, joined, "unknown parameter")
+		}
+	}
+	return q, notes
+}
+
+func decodeIDs(key, list string, exists func(string) bool, why string, note func(p, v, f string, a ...any)) []string {
+	var ids []string
+	for _, id := range strings.Split(list, ",") {
+		id = strings.TrimSpace(id)
+		switch {
+		case id == "":
+		case !exists(id):
+			note(key, id, "%s", why)
+		case !slices.Contains(ids, id):
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func decodeChoice(key, v string, allowed []string, note func(p, v, f string, a ...any)) string {
+	if slices.Contains(allowed, v) {
+		return v
+	}
+	note(key, v, "expected one of %s", strings.Join(allowed, ", "))
+	return ""
+}
+
+func validSort(s string, cat *catalog.Catalog) bool {
+	s = strings.TrimPrefix(s, "-")
+	return s == "name" || s == "score" || cat.Criterion(s) != nil
+}
+
+// sortedParams orders the keys so that notices come out in a stable order.
+func sortedParams(v url.Values) []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func errReason(err error) string {
+	return strings.TrimPrefix(err.Error(), "invalid URL escape ")
+}
+
+func clip(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
+
+// Encode writes the query as a canonical URL query string (without "?"),
+// parameters in a fixed order and defaults left out, so that equal queries
+// give equal permalinks. Decode reads it back.
+func (q Query) Encode() string {
+	var b strings.Builder
+	add := func(k, v string) {
+		if v == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(escape(v))
+	}
+	add("apps", strings.Join(q.Apps, ","))
+	add("criteria", strings.Join(q.Criteria, ","))
+	add("preset", q.Preset)
+	add("require", joinConditions(q.Require))
+	add("q", q.Q)
+	add("sort", q.Sort)
+	add("view", q.View)
+	if q.Diff {
+		add("diff", "1")
+	}
+	add("theme", q.Theme)
+	add("lang", q.Lang)
+	return b.String()
+}
+
+func joinConditions(cs []catalog.Condition) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, ",")
+}
+
+// escape percent-encodes a parameter value but keeps the characters of the
+// require syntax that are safe in a query (",", "!", ":", "|") readable.
+func escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-_.~,!:|", c) >= 0:
+			b.WriteByte(c)
+		case c == ' ':
+			b.WriteByte('+')
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// Conditions returns the query's effective conditions: the preset's, then
+// the require list's, without duplicates.
+func (q Query) Conditions(cat *catalog.Catalog) []catalog.Condition {
+	var conds []catalog.Condition
+	if p := cat.Preset(q.Preset); p != nil {
+		conds, _ = catalog.ParseConditions(p.Require, cat)
+	}
+	for _, c := range q.Require {
+		if !hasCondition(conds, c) {
+			conds = append(conds, c)
+		}
+	}
+	return conds
+}
+
+// Requires reports whether the require list holds the condition written c.
+func (q Query) Requires(c string) bool {
+	for _, have := range q.Require {
+		if have.String() == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Toggle returns a copy of the query with condition c added to the require
+// list, or removed when it is there.
+func (q Query) Toggle(c catalog.Condition) Query {
+	out := q
+	out.Require = nil
+	found := false
+	for _, have := range q.Require {
+		if have.String() == c.String() {
+			found = true
+			continue
+		}
+		out.Require = append(out.Require, have)
+	}
+	if !found {
+		out.Require = append(out.Require, c)
+	}
+	return out
+}
+
+func hasCondition(list []catalog.Condition, c catalog.Condition) bool {
+	key := c.String()
+	for _, have := range list {
+		if have.String() == key {
+			return true
+		}
+	}
+	return false
+}

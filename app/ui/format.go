@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"msgcompare/app/catalog"
+)
+
+// shown is how a value reads in a cell: a symbol and a word, never colour
+// alone, and a tone for styling (good, bad or neutral).
+type shown struct {
+	Symbol string
+	Word   string
+	Tone   string
+}
+
+// The tones a shown value takes; CSS colours them, the symbol carries them.
+const (
+	toneGood    = "good"
+	toneBad     = "bad"
+	toneNeutral = "neutral"
+	toneUnknown = "unknown"
+)
+
+// show formats value v of criterion cr in lang.
+func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
+	if v.Null {
+		if cr.NullMeans != nil {
+			return shown{Symbol: "∞", Word: cr.NullMeans.In(lang), Tone: toneNeutral}
+		}
+		return shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+	}
+	switch cr.Type {
+	case catalog.Bool:
+		s := shown{Symbol: "✗", Word: t(lang, msgNo), Tone: toneNeutral}
+		if v.Bool {
+			s.Symbol, s.Word = "✓", t(lang, msgYes)
+		}
+		if cr.Good != nil {
+			s.Tone = toneBad
+			if *cr.Good == v.Bool {
+				s.Tone = toneGood
+			}
+		}
+		return s
+	case catalog.Enum:
+		return shown{Word: cr.ValueLabel(v.Str, lang), Tone: toneNeutral}
+	case catalog.Set:
+		if len(v.Set) == 0 {
+			return shown{Symbol: "–", Word: t(lang, msgNone), Tone: toneNeutral}
+		}
+		labels := make([]string, len(v.Set))
+		for i, s := range v.Set {
+			labels[i] = cr.ValueLabel(s, lang)
+		}
+		return shown{Word: strings.Join(labels, ", "), Tone: toneNeutral}
+	case catalog.Number:
+		w := strconv.Itoa(v.Num)
+		if u := cr.Unit.In(lang); u != "" {
+			w += " " + u
+		}
+		return shown{Word: w, Tone: toneNeutral}
+	case catalog.Audits:
+		if len(v.Audits) == 0 {
+			return shown{Symbol: "–", Word: t(lang, msgNone), Tone: toneNeutral}
+		}
+		latest := 0
+		for _, a := range v.Audits {
+			latest = max(latest, a.Year)
+		}
+		return shown{Word: fmt.Sprintf(t(lang, msgAudits), len(v.Audits), latest), Tone: toneNeutral}
+	}
+	return shown{Word: v.Str, Tone: toneNeutral}
+}
+
+// conditionLabel says in words what a condition asks for, for example
+// "Forward secrecy: Yes" or "Platforms: iOS".
+func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang string) string {
+	cr := cat.Criterion(c.Criterion)
+	if cr == nil {
+		return c.String()
+	}
+	label := cr.Label.In(lang)
+	switch c.Op {
+	case catalog.IsTrue:
+		return label + ": " + t(lang, msgYes)
+	case catalog.IsFalse:
+		return label + ": " + t(lang, msgNo)
+	case catalog.Has:
+		vals := make([]string, len(c.Values))
+		for i, v := range c.Values {
+			vals[i] = cr.ValueLabel(v, lang)
+		}
+		return label + ": " + strings.Join(vals, " / ")
+	case catalog.AtLeast:
+		return fmt.Sprintf("%s ≥ %d", label, c.N)
+	case catalog.AtMost:
+		return fmt.Sprintf("%s ≤ %d", label, c.N)
+	}
+	return label
+}
+
+// toggleCondition is the condition a reader toggles for a bool criterion:
+// the answer that protects privacy better.
+func toggleCondition(cr *catalog.Criterion) catalog.Condition {
+	if cr.Good != nil && !*cr.Good {
+		return catalog.Condition{Criterion: cr.ID, Op: catalog.IsFalse}
+	}
+	return catalog.Condition{Criterion: cr.ID, Op: catalog.IsTrue}
+}

@@ -1,0 +1,11 @@
+// Package data embeds the catalog's human-edited files (see docs/data.md), so
+// that the server, the static export and the WebAssembly app all carry the
+// same facts without a database or a network request.
+package data
+
+import "embed"
+
+// FS holds criteria.json, presets.json and apps/*.json.
+//
+//go:embed criteria.json presets.json apps/*.json
+var FS embed.FS
