@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"msgcompare/app/catalog"
+	"msgcompare/data"
+)
+
+// newTestServer builds the server over the real catalog and the web/
+// directory that `make build` fills.
+func newTestServer(t *testing.T) *server {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
+		t.Fatalf("web/app.wasm is missing: run `make build` first (%v)", err)
+	}
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(config{Catalog: cat, Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func get(t *testing.T, h http.Handler, target string) (*http.Response, string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	res := rec.Result()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+func TestPrerenderedHomeNamesTheSeedMessengers(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "/")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET / = %d", res.StatusCode)
+	}
+	for _, want := range []string{"Signal", "Element", "Session", "Briar", `data-app="signal"`, `data-criterion="forward_secrecy"`, `data-require="forward_secrecy"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("prerendered / lacks %q", want)
+		}
+	}
+	if strings.Contains(body, `checked="false"`) {
+		t.Error(`prerendered / has checked="false", which HTML reads as checked`)
+	}
+	if strings.Contains(body, "user-scalable=0") {
+		t.Error("the viewport forbids zooming")
+	}
+}
+
+func TestPrerenderedRequirementExcludesWithReason(t *testing.T) {
+	s := newTestServer(t)
+	_, body := get(t, s, "/?require=forward_secrecy")
+	if strings.Contains(body, `<th scope="col" data-app="session"`) {
+		t.Error("session is still a matrix column although it lacks forward secrecy")
+	}
+	if !strings.Contains(body, `data-excluded="session"`) {
+		t.Error("session is not in the why-not list")
+	}
+	if !strings.Contains(body, `data-require="forward_secrecy" checked`) {
+		t.Error("the forward secrecy control is not checked")
+	}
+}
+
+func TestMalformedParametersGiveAnEscapedNotice(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "/?require=%3Cscript%3Ealert(1)%3C/script%3E&apps=signal,nope&bogus=1&q=%ff")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	if !strings.Contains(body, "data-notice") {
+		t.Error("no data-notice for malformed parameters")
+	}
+	if strings.Contains(body, "<script>alert(1)") {
+		t.Error("a parameter was reflected unescaped")
+	}
+}
+
+func TestCatalogJSON(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "/api/catalog.json")
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type = %q", ct)
+	}
+	var doc struct {
+		Version  string `json:"version"`
+		Updated  string `json:"updated"`
+		License  string `json:"license"`
+		Criteria []struct {
+			ID string `json:"id"`
+		} `json:"criteria"`
+		Apps []struct {
+			ID     string                     `json:"id"`
+			Values map[string]json.RawMessage `json:"values"`
+		} `json:"apps"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Version == "" || doc.Updated == "" || doc.License == "" {
+		t.Errorf("version %q, updated %q, license %q: all must be set", doc.Version, doc.Updated, doc.License)
+	}
+	ids := map[string]bool{}
+	for _, a := range doc.Apps {
+		ids[a.ID] = true
+	}
+	for _, want := range []string{"signal", "element", "session", "briar"} {
+		if !ids[want] {
+			t.Errorf("catalog.json lacks %s", want)
+		}
+	}
+}
+
+func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	s := newTestServer(t)
+	for _, path := range []string{"/", "/api/catalog.json", "/web/app.css", "/app.js", "/nope"} {
+		res, _ := get(t, s, path)
+		for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"} {
+			if res.Header.Get(h) == "" {
+				t.Errorf("%s: no %s header", path, h)
+			}
+		}
+		if res.Header.Get("Set-Cookie") != "" {
+			t.Errorf("%s sets a cookie", path)
+		}
+	}
+}
