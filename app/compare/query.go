@@ -85,11 +85,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		case "q":
 			q.Q = strings.TrimSpace(strings.Join(all, " "))
 			if !utf8.ValidString(q.Q) {
-				q.Q = strings.ToValidUTF8(q.Q, "")
+				q.Q = strings.TrimSpace(strings.ToValidUTF8(q.Q, ""))
 				note(key, q.Q, "invalid characters were removed")
 			}
 			if len([]rune(q.Q)) > MaxSearch {
-				q.Q = string([]rune(q.Q)[:MaxSearch])
+				q.Q = strings.TrimSpace(string([]rune(q.Q)[:MaxSearch]))
 				note(key, q.Q, "cut to %d characters", MaxSearch)
 			}
 		case "sort":

@@ -1,0 +1,210 @@
+package catalog
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var update = flag.Bool("update", false, "rewrite the want lines of testdata/broken/*.txt")
+
+const today = "2026-11-25"
+
+// validFS returns the valid test catalog as an in-memory file system that a
+// test may change.
+func validFS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := filepath.Join("testdata", "valid")
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func TestLoadValidCatalog(t *testing.T) {
+	cat, err := Load(validFS(t), Options{Today: today})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got, want := len(cat.Apps), 3; got != want {
+		t.Errorf("apps = %d, want %d", got, want)
+	}
+	if cat.Updated != "2026-01-04" {
+		t.Errorf("Updated = %q, want the newest verified date 2026-01-04", cat.Updated)
+	}
+	if len(cat.Version) != 12 {
+		t.Errorf("Version = %q, want a 12-digit content hash", cat.Version)
+	}
+	alpha := cat.App("alpha")
+	tests := []struct {
+		criterion string
+		want      string
+	}{
+		{"phone_number_required", "true"},
+		{"architecture", "centralized"},
+		{"platforms", "android|ios"},
+		{"group_size_limit", "1000"},
+		{"first_release", "2014-07-29"},
+		{"audits", "2016 Example Labs"},
+	}
+	for _, tt := range tests {
+		if got := alpha.Cell(tt.criterion).Value.String(); got != tt.want {
+			t.Errorf("alpha %s = %q, want %q", tt.criterion, got, tt.want)
+		}
+	}
+	if h := alpha.Cell("forward_secrecy").History; len(h) != 1 || h[0].Value.Bool || h[0].Until != "2020-05-01" {
+		t.Errorf("alpha forward_secrecy history = %+v, want one entry false until 2020-05-01", h)
+	}
+	if !cat.App("beta").Cell("forward_secrecy").Value.Null {
+		t.Error("beta forward_secrecy should be unknown (null)")
+	}
+}
+
+func TestVersionChangesWithTheData(t *testing.T) {
+	fsys := validFS(t)
+	a, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fsys["apps/beta.json"]
+	f.Data = []byte(strings.Replace(string(f.Data), "Beta Handshake", "Beta Handshake 2", 1))
+	b, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version == b.Version {
+		t.Errorf("version %s did not change when a value changed", a.Version)
+	}
+}
+
+// TestBrokenFiles loads the valid catalog with one file replaced by each
+// fixture in testdata/broken and checks that the maintainer gets the
+// fixture's expected message: file, field and what was expected.
+func TestBrokenFiles(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "broken", "*.txt"))
+	if len(paths) < 20 {
+		t.Fatalf("found %d broken fixtures, want at least 20", len(paths))
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			fx := readFixture(t, path)
+			fsys := validFS(t)
+			for name, data := range fx.files {
+				if data == "" {
+					delete(fsys, name)
+					continue
+				}
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			_, err := Load(fsys, Options{Today: today})
+			if err == nil {
+				t.Fatalf("Load accepted the broken catalog; want %q", fx.want)
+			}
+			got := err.Error()
+			if *update {
+				fx.want = strings.SplitN(got, "\n", 2)[0]
+				writeFixture(t, path, fx)
+				return
+			}
+			if !strings.Contains(got, fx.want) {
+				t.Errorf("Load errors:\n%s\nwant a line:\n%s", got, fx.want)
+			}
+		})
+	}
+}
+
+// fixture is a broken-file case: the expected error line and the files that
+// replace (or, when empty, delete) files of the valid catalog.
+type fixture struct {
+	comment string
+	want    string
+	files   map[string]string
+	order   []string
+}
+
+// readFixture parses the txtar-like format:
+//
+//	# comment
+//	want: data/apps/alpha.json: values.x: ...
+//	-- apps/alpha.json --
+//	{ ... }
+func readFixture(t *testing.T, path string) fixture {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := fixture{files: map[string]string{}}
+	var cur string
+	var body strings.Builder
+	flush := func() {
+		if cur != "" {
+			fx.files[cur] = body.String()
+			fx.order = append(fx.order, cur)
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		trimmed := strings.TrimRight(line, "\n")
+		switch {
+		case strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --"):
+			flush()
+			cur = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
+		case cur != "":
+			body.WriteString(line)
+		case strings.HasPrefix(trimmed, "want: "):
+			fx.want = strings.TrimPrefix(trimmed, "want: ")
+		case strings.HasPrefix(trimmed, "#"):
+			fx.comment += line
+		}
+	}
+	flush()
+	if fx.want == "" && !*update {
+		t.Fatalf("%s has no want: line", path)
+	}
+	return fx
+}
+
+func writeFixture(t *testing.T, path string, fx fixture) {
+	var b strings.Builder
+	b.WriteString(fx.comment)
+	b.WriteString("want: " + fx.want + "\n")
+	for _, name := range fx.order {
+		b.WriteString("-- " + name + " --\n" + fx.files[name])
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// FuzzLoadApp feeds arbitrary bytes as a messenger file: Load may reject
+// them but must never panic, and what it accepts must be valid.
+func FuzzLoadApp(f *testing.F) {
+	base := validFS(f)
+	f.Add(base["apps/alpha.json"].Data)
+	f.Add(base["apps/beta.json"].Data)
+	f.Add([]byte(`{"id":"alpha","values":{"platforms":{"value":["android","android"]}}}`))
+	f.Add([]byte(`{"id":"alpha","values":{"audits":{"value":[{"year":1e400}]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := validFS(t)
+		fsys["apps/alpha.json"] = &fstest.MapFile{Data: data}
+		cat, err := Load(fsys, Options{Today: today})
+		if err == nil && cat.App("alpha") == nil {
+			t.Fatal("Load accepted the file but lost the app")
+		}
+	})
+}

@@ -1,0 +1,143 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"msgcompare/app/catalog"
+)
+
+func ids(rows []Row) string {
+	var s []string
+	for _, r := range rows {
+		s = append(s, r.App.ID)
+	}
+	return strings.Join(s, ",")
+}
+
+func excludedIDs(ex []Exclusion) string {
+	var s []string
+	for _, e := range ex {
+		s = append(s, e.App.ID)
+	}
+	return strings.Join(s, ",")
+}
+
+func TestApply(t *testing.T) {
+	cat := testCatalog(t)
+	tests := []struct {
+		raw          string
+		kept, exclud string
+	}{
+		{"", "alpha,beta,gamma", ""},
+		{"require=forward_secrecy", "alpha", "beta,gamma"},
+		{"require=!phone_number_required", "beta,gamma", "alpha"},
+		{"preset=no-phone", "beta,gamma", "alpha"},
+		{"preset=no-phone&require=forward_secrecy", "", "alpha,beta,gamma"},
+		{"require=platforms:ios", "alpha,gamma", "beta"},
+		{"require=group_size_limit>=500", "alpha,beta", "gamma"},
+		{"apps=gamma,alpha", "gamma,alpha", ""},
+		{"apps=gamma,alpha&require=forward_secrecy", "alpha", "gamma"},
+		{"q=handshake", "beta", "alpha,gamma"},
+		{"q=peer", "beta,gamma", "alpha"},
+		{"q=GAMMA", "gamma", "alpha,beta"},
+		{"sort=-name", "gamma,beta,alpha", ""},
+		{"sort=-group_size_limit", "alpha,gamma,beta", ""},
+		{"sort=-score&require=platforms:ios|android", "alpha,beta,gamma", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			q, notices := Decode(tt.raw, cat)
+			if len(notices) > 0 {
+				t.Fatalf("notices: %v", notices)
+			}
+			res := Apply(cat, q)
+			if got := ids(res.Kept); got != tt.kept {
+				t.Errorf("kept %q, want %q", got, tt.kept)
+			}
+			if got := excludedIDs(res.Excluded); got != tt.exclud {
+				t.Errorf("excluded %q, want %q", got, tt.exclud)
+			}
+		})
+	}
+}
+
+func TestApplyGivesReasons(t *testing.T) {
+	cat := testCatalog(t)
+	q, _ := Decode("require=forward_secrecy,platforms:ios", cat)
+	res := Apply(cat, q)
+	reasons := map[string]string{}
+	for _, ex := range res.Excluded {
+		var parts []string
+		for _, f := range ex.Failed {
+			parts = append(parts, fmt.Sprintf("%s has %s", f.Condition, f.Value))
+		}
+		reasons[ex.App.ID] = strings.Join(parts, "; ")
+	}
+	want := map[string]string{
+		"beta":  "forward_secrecy has null; platforms:ios has android",
+		"gamma": "forward_secrecy has false",
+	}
+	for id, w := range want {
+		if reasons[id] != w {
+			t.Errorf("%s reasons %q, want %q", id, reasons[id], w)
+		}
+	}
+}
+
+func TestDiffShowsOnlyCriteriaThatDiffer(t *testing.T) {
+	cat := testCatalog(t)
+	q, _ := Decode("apps=beta,gamma&diff=1", cat)
+	var got []string
+	for _, cr := range Apply(cat, q).Criteria {
+		got = append(got, cr.ID)
+	}
+	// beta and gamma agree on phone number (no), architecture (p2p) and
+	// audits (none).
+	want := "forward_secrecy,platforms,group_size_limit,first_release,protocol"
+	if strings.Join(got, ",") != want {
+		t.Errorf("diff criteria = %v, want %s", got, want)
+	}
+}
+
+// synthetic builds a catalog of n messengers by m bool criteria with
+// pseudo-random values, for benchmarks at sizes beyond the real data.
+func synthetic(n, m int) *catalog.Catalog {
+	groups := []catalog.Group{{ID: "g", Label: catalog.L10n{"en": "G"}}}
+	crit := make([]catalog.Criterion, m)
+	for j := range crit {
+		crit[j] = catalog.Criterion{ID: fmt.Sprintf("c%d", j), Group: "g", Type: catalog.Bool, Label: catalog.L10n{"en": fmt.Sprint("C", j)}}
+	}
+	apps := make([]catalog.App, n)
+	seed := uint32(1)
+	for i := range apps {
+		vals := make(map[string]*catalog.Cell, m)
+		for j := range crit {
+			seed = seed*1664525 + 1013904223
+			vals[crit[j].ID] = &catalog.Cell{Value: catalog.Value{Type: catalog.Bool, Bool: seed>>28 > 3, Null: seed>>28 == 0},
+				Sources: []string{"https://example.org/"}, Verified: "2026-01-01"}
+		}
+		apps[i] = catalog.App{ID: fmt.Sprintf("app%d", i), Name: fmt.Sprintf("App %d", i), Values: vals}
+	}
+	return catalog.New(groups, crit, nil, apps)
+}
+
+func BenchmarkApply(b *testing.B) {
+	for _, size := range []struct{ apps, criteria int }{{15, 42}, {55, 135}, {1000, 150}} {
+		cat := synthetic(size.apps, size.criteria)
+		q, _ := Decode("require=c1,!c2,c3&sort=-score&diff=1", cat)
+		b.Run(fmt.Sprintf("%dx%d", size.apps, size.criteria), func(b *testing.B) {
+			for b.Loop() {
+				Apply(cat, q)
+			}
+		})
+	}
+}
+
+func BenchmarkDecode(b *testing.B) {
+	cat := testCatalog(b)
+	for b.Loop() {
+		Decode("apps=alpha,beta&require=forward_secrecy,platforms:ios&sort=-score&q=tor&lang=de", cat)
+	}
+}
