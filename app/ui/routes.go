@@ -15,6 +15,13 @@ func Routes(cat *catalog.Catalog) {
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat} })
 }
 
+// Paths lists every page to prerender, for the static export and for
+// checks that walk all routes. Query-string views are not listed: the
+// export serves them from the same page.
+func Paths(cat *catalog.Catalog) []string {
+	return []string{"/"}
+}
+
 // markReady tells automated checks that the WebAssembly app has booted and
 // rendered (contract §6).
 func markReady() {
