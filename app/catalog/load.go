@@ -305,6 +305,9 @@ func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
 		r.checkURLs("discontinued.source", []string{d.Source}, true)
 	}
 	l.checkStatus(r, app.Status)
+	if app.Status == nil {
+		app.Status = []Status{}
+	}
 	app.Values = make(map[string]*Cell, len(raw.Values))
 	for _, id := range sortedKeys(raw.Values) {
 		f := "values." + id
@@ -335,6 +338,9 @@ func (l *loader) loadCell(r report, f string, b json.RawMessage, cr *Criterion) 
 	if err != nil {
 		r.add(f+".value", "%v", err)
 		return nil, false
+	}
+	if raw.Sources == nil {
+		raw.Sources = []string{}
 	}
 	cell := &Cell{Value: v, Sources: raw.Sources, Verified: raw.Verified, Note: strings.TrimSpace(raw.Note)}
 	r.checkURLs(f+".sources", raw.Sources, !v.Null)

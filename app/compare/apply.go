@@ -69,8 +69,14 @@ func candidates(cat *catalog.Catalog, q Query) []*catalog.App {
 		}
 		return apps
 	}
+	return ByName(cat)
+}
+
+// ByName returns every messenger of the catalog ordered by name.
+func ByName(cat *catalog.Catalog) []*catalog.App {
+	apps := make([]*catalog.App, len(cat.Apps))
 	for i := range cat.Apps {
-		apps = append(apps, &cat.Apps[i])
+		apps[i] = &cat.Apps[i]
 	}
 	slices.SortStableFunc(apps, func(a, b *catalog.App) int {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))

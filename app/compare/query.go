@@ -83,13 +83,12 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 				note(key, all[0], "no preset has this id")
 			}
 		case "q":
-			q.Q = strings.TrimSpace(strings.Join(all, " "))
-			if !utf8.ValidString(q.Q) {
-				q.Q = strings.TrimSpace(strings.ToValidUTF8(q.Q, ""))
+			raw := strings.Join(all, " ")
+			q.Q = CleanSearch(raw)
+			if !utf8.ValidString(raw) {
 				note(key, q.Q, "invalid characters were removed")
 			}
-			if len([]rune(q.Q)) > MaxSearch {
-				q.Q = strings.TrimSpace(string([]rune(q.Q)[:MaxSearch]))
+			if len([]rune(strings.TrimSpace(raw))) > MaxSearch {
 				note(key, q.Q, "cut to %d characters", MaxSearch)
 			}
 		case "sort":
@@ -119,6 +118,16 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		}
 	}
 	return q, notes
+}
+
+// CleanSearch makes reader-typed text a search text: valid UTF-8, trimmed,
+// at most MaxSearch characters.
+func CleanSearch(s string) string {
+	s = strings.TrimSpace(strings.ToValidUTF8(s, ""))
+	if r := []rune(s); len(r) > MaxSearch {
+		s = strings.TrimSpace(string(r[:MaxSearch]))
+	}
+	return s
 }
 
 func decodeIDs(key, list string, exists func(string) bool, why string, note func(p, v, f string, a ...any)) []string {

@@ -1,92 +1,229 @@
 package ui
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // Message keys of the user interface. Every key has a text in every
-// language of messages; TestMessagesComplete checks it.
+// language; TestMessagesComplete checks it.
 const (
-	msgTitle         = "title"
-	msgTagline       = "tagline"
-	msgRequirements  = "requirements"
-	msgApply         = "apply"
-	msgCount         = "count"
-	msgMatrixCaption = "matrix_caption"
-	msgCriterion     = "criterion"
-	msgWhyNot        = "why_not"
-	msgWhyNotIntro   = "why_not_intro"
-	msgNoMatch       = "no_match"
-	msgNeeds         = "needs"
-	msgHas           = "has"
-	msgYes           = "yes"
-	msgNo            = "no"
-	msgUnknown       = "unknown"
-	msgNone          = "none"
-	msgNotice        = "notice"
-	msgNoneKept      = "none_kept"
-	msgData          = "data"
-	msgLoading       = "loading"
-	msgAudits        = "audits"
-	msgSources       = "sources"
-	msgVerified      = "verified"
-	msgHomepage      = "homepage"
-	msgDiscontinued  = "discontinued"
-	msgClear         = "clear"
+	msgTitle             = "title"
+	msgHeadline          = "headline"
+	msgTagline           = "tagline"
+	msgSkip              = "skip"
+	msgNavLabel          = "nav_label"
+	msgNavHome           = "nav_home"
+	msgNavCompare        = "nav_compare"
+	msgNavAbout          = "nav_about"
+	msgPresets           = "presets"
+	msgSearch            = "search"
+	msgSearchHint        = "search_hint"
+	msgSort              = "sort"
+	msgSortName          = "sort_name"
+	msgSortScore         = "sort_score"
+	msgView              = "view"
+	msgViewAuto          = "view_auto"
+	msgViewMatrix        = "view_matrix"
+	msgViewCards         = "view_cards"
+	msgDiff              = "diff"
+	msgRequirements      = "requirements"
+	msgChooseApps        = "choose_apps"
+	msgChooseCriteria    = "choose_criteria"
+	msgApply             = "apply"
+	msgClear             = "clear"
+	msgCount             = "count"
+	msgCountReq          = "count_req"
+	msgNoneKept          = "none_kept"
+	msgMatrixCaption     = "matrix_caption"
+	msgMessenger         = "messenger"
+	msgScore             = "score"
+	msgWhyNot            = "why_not"
+	msgWhyNotIntro       = "why_not_intro"
+	msgNoMatch           = "no_match"
+	msgFails             = "fails"
+	msgYes               = "yes"
+	msgNo                = "no"
+	msgUnknown           = "unknown"
+	msgNone              = "none"
+	msgNotice            = "notice"
+	msgData              = "data"
+	msgAudits            = "audits"
+	msgSources           = "sources"
+	msgSource            = "source"
+	msgVerified          = "verified"
+	msgHistory           = "history"
+	msgUntil             = "until"
+	msgClose             = "close"
+	msgAllFacts          = "all_facts"
+	msgDiscontinued      = "discontinued"
+	msgHomepage          = "homepage"
+	msgNotFound          = "not_found"
+	msgBack              = "back"
+	msgCompareWith       = "compare_with"
+	msgDiscontinuedOn    = "discontinued_on"
+	msgStatusTitle       = "status_title"
+	msgStatusRecommended = "status_recommended"
+	msgStatusListed      = "status_listed"
+	msgStatusRemoved     = "status_removed"
+	msgSlot              = "slot"
+	msgPickTwo           = "pick_two"
+	msgNoDifferences     = "no_differences"
+	msgCompareCaption    = "compare_caption"
+	msgCriterion         = "criterion"
+	msgAboutTitle        = "about_title"
+	msgCriteriaTitle     = "criteria_title"
+	msgPresetsTitle      = "presets_title"
+	msgLicenceTitle      = "licence_title"
+	msgLicenceText       = "licence_text"
+	msgContributeTitle   = "contribute_title"
+	msgContributeText    = "contribute_text"
 )
 
 var messages = map[string]map[string]string{
 	"en": {
-		msgTitle:         "msgcompare: private messengers compared",
-		msgTagline:       "Private messengers compared on facts, each with its source and the date it was checked.",
-		msgRequirements:  "What must your messenger do?",
-		msgApply:         "Apply",
-		msgCount:         "%d of %d messengers meet %d requirements.",
-		msgMatrixCaption: "Messengers compared by criterion",
-		msgCriterion:     "Criterion",
-		msgWhyNot:        "Why not these?",
-		msgWhyNotIntro:   "Messengers left out by your requirements, with what each one lacks.",
-		msgNoMatch:       "does not match the search",
-		msgNeeds:         "needs",
-		msgHas:           "has",
-		msgYes:           "Yes",
-		msgNo:            "No",
-		msgUnknown:       "Unknown",
-		msgNone:          "None",
-		msgNotice:        "Some parts of the address were ignored:",
-		msgNoneKept:      "No messenger meets all of these requirements. See below what each one lacks.",
-		msgData:          "Data %s, updated %s, licence CC BY-SA 4.0.",
-		msgLoading:       "Loading interactive version {progress}%",
-		msgAudits:        "%d audits, latest %d",
-		msgSources:       "Sources",
-		msgVerified:      "verified %s",
-		msgHomepage:      "Homepage",
-		msgDiscontinued:  "discontinued",
-		msgClear:         "Clear all",
+		msgTitle:             "msgcompare: private messengers compared",
+		msgHeadline:          "Which messenger protects you?",
+		msgTagline:           "Private messengers compared on facts, each with its source and the date it was checked.",
+		msgSkip:              "Skip to the comparison",
+		msgNavLabel:          "Main",
+		msgNavHome:           "Comparison",
+		msgNavCompare:        "Side by side",
+		msgNavAbout:          "About",
+		msgPresets:           "Threat models:",
+		msgSearch:            "Search",
+		msgSearchHint:        "e.g. Tor, Switzerland",
+		msgSort:              "Sort by",
+		msgSortName:          "Name",
+		msgSortScore:         "Requirements met",
+		msgView:              "Layout",
+		msgViewAuto:          "Automatic",
+		msgViewMatrix:        "Table",
+		msgViewCards:         "Cards",
+		msgDiff:              "Differences only",
+		msgRequirements:      "What must your messenger do?",
+		msgChooseApps:        "Messengers shown: %d of %d",
+		msgChooseCriteria:    "Criteria shown: %d of %d",
+		msgApply:             "Apply",
+		msgClear:             "Clear filters",
+		msgCount:             "%d of %d messengers shown.",
+		msgCountReq:          "%d requirements active.",
+		msgNoneKept:          "No messenger meets all of them; see below what each one lacks.",
+		msgMatrixCaption:     "Messengers by criterion. Select a value for its sources.",
+		msgMessenger:         "Messenger",
+		msgScore:             "%d of %d requirements met",
+		msgWhyNot:            "Why not these?",
+		msgWhyNotIntro:       "Messengers left out, with what each one lacks.",
+		msgNoMatch:           "does not match the search",
+		msgFails:             "needs %s, has:",
+		msgYes:               "Yes",
+		msgNo:                "No",
+		msgUnknown:           "Unknown",
+		msgNone:              "None",
+		msgNotice:            "Some parts of the address were ignored:",
+		msgData:              "Data version %s, updated %s, licensed CC BY-SA 4.0.",
+		msgAudits:            "%d audits, latest %d",
+		msgSources:           "Sources",
+		msgSource:            "source",
+		msgVerified:          "Verified on %s",
+		msgHistory:           "Earlier values",
+		msgUntil:             "until %s",
+		msgClose:             "Close",
+		msgAllFacts:          "All facts about %s",
+		msgDiscontinued:      "discontinued",
+		msgHomepage:          "Homepage",
+		msgNotFound:          "No messenger has this id.",
+		msgBack:              "Back to the comparison",
+		msgCompareWith:       "Compare side by side",
+		msgDiscontinuedOn:    "Discontinued on %s.",
+		msgStatusTitle:       "Curator verdicts",
+		msgStatusRecommended: "recommended",
+		msgStatusListed:      "listed",
+		msgStatusRemoved:     "removed",
+		msgSlot:              "Messenger %d",
+		msgPickTwo:           "Choose at least two messengers to compare.",
+		msgNoDifferences:     "These messengers agree on every criterion shown.",
+		msgCompareCaption:    "Side by side. Open a value for its sources.",
+		msgCriterion:         "Criterion",
+		msgAboutTitle:        "About msgcompare",
+		msgCriteriaTitle:     "Criteria",
+		msgPresetsTitle:      "Threat models (presets)",
+		msgLicenceTitle:      "Data licence",
+		msgLicenceText:       "The catalog is open data under CC BY-SA 4.0: reuse it with credit and under the same licence. Download it as",
+		msgContributeTitle:   "How to contribute",
+		msgContributeText:    "Every fact lives in a plain JSON file per messenger (data/apps/<id>.json in the source). To correct or add one, change the value, add a source URL and the date you checked it, and run make validate, which names the file, field and what it expected for each mistake. docs/data.md in the source explains every field.",
 	},
 	"de": {
-		msgTitle:         "msgcompare: sichere Messenger im Vergleich",
-		msgTagline:       "Sichere Messenger im Faktenvergleich, jede Angabe mit Quelle und Prüfdatum.",
-		msgRequirements:  "Was muss dein Messenger können?",
-		msgApply:         "Anwenden",
-		msgCount:         "%d von %d Messengern erfüllen %d Anforderungen.",
-		msgMatrixCaption: "Messenger nach Kriterien verglichen",
-		msgCriterion:     "Kriterium",
-		msgWhyNot:        "Warum nicht diese?",
-		msgWhyNotIntro:   "Messenger, die deine Anforderungen nicht erfüllen, und was ihnen fehlt.",
-		msgNoMatch:       "passt nicht zur Suche",
-		msgNeeds:         "verlangt",
-		msgHas:           "hat",
-		msgYes:           "Ja",
-		msgNo:            "Nein",
-		msgUnknown:       "Unbekannt",
-		msgNone:          "Keine",
-		msgNotice:        "Einige Teile der Adresse wurden ignoriert:",
-		msgNoneKept:      "Kein Messenger erfüllt alle diese Anforderungen. Unten steht, was jedem fehlt.",
-		msgData:          "Daten %s, Stand %s, Lizenz CC BY-SA 4.0.",
-		msgLoading:       "Interaktive Version lädt {progress} %",
-		msgAudits:        "%d Audits, zuletzt %d",
-		msgSources:       "Quellen",
-		msgVerified:      "geprüft am %s",
-		msgHomepage:      "Website",
-		msgDiscontinued:  "eingestellt",
-		msgClear:         "Alle entfernen",
+		msgTitle:             "msgcompare: sichere Messenger im Vergleich",
+		msgHeadline:          "Welcher Messenger schützt dich?",
+		msgTagline:           "Sichere Messenger im Faktenvergleich, jede Angabe mit Quelle und Prüfdatum.",
+		msgSkip:              "Zum Vergleich springen",
+		msgNavLabel:          "Hauptnavigation",
+		msgNavHome:           "Vergleich",
+		msgNavCompare:        "Gegenüberstellung",
+		msgNavAbout:          "Über",
+		msgPresets:           "Bedrohungsmodelle:",
+		msgSearch:            "Suche",
+		msgSearchHint:        "z. B. Tor, Schweiz",
+		msgSort:              "Sortieren nach",
+		msgSortName:          "Name",
+		msgSortScore:         "Erfüllte Anforderungen",
+		msgView:              "Darstellung",
+		msgViewAuto:          "Automatisch",
+		msgViewMatrix:        "Tabelle",
+		msgViewCards:         "Karten",
+		msgDiff:              "Nur Unterschiede",
+		msgRequirements:      "Was muss dein Messenger können?",
+		msgChooseApps:        "Angezeigte Messenger: %d von %d",
+		msgChooseCriteria:    "Angezeigte Kriterien: %d von %d",
+		msgApply:             "Anwenden",
+		msgClear:             "Filter zurücksetzen",
+		msgCount:             "%d von %d Messengern angezeigt.",
+		msgCountReq:          "%d Anforderungen aktiv.",
+		msgNoneKept:          "Kein Messenger erfüllt alle; unten steht, was jedem fehlt.",
+		msgMatrixCaption:     "Messenger nach Kriterien. Einen Wert wählen, um seine Quellen zu sehen.",
+		msgMessenger:         "Messenger",
+		msgScore:             "%d von %d Anforderungen erfüllt",
+		msgWhyNot:            "Warum nicht diese?",
+		msgWhyNotIntro:       "Ausgeschlossene Messenger und was ihnen fehlt.",
+		msgNoMatch:           "passt nicht zur Suche",
+		msgFails:             "verlangt %s, hat:",
+		msgYes:               "Ja",
+		msgNo:                "Nein",
+		msgUnknown:           "Unbekannt",
+		msgNone:              "Keine",
+		msgNotice:            "Einige Teile der Adresse wurden ignoriert:",
+		msgData:              "Datenstand %s vom %s, Lizenz CC BY-SA 4.0.",
+		msgAudits:            "%d Audits, zuletzt %d",
+		msgSources:           "Quellen",
+		msgSource:            "Quelle",
+		msgVerified:          "Geprüft am %s",
+		msgHistory:           "Frühere Werte",
+		msgUntil:             "bis %s",
+		msgClose:             "Schließen",
+		msgAllFacts:          "Alle Fakten zu %s",
+		msgDiscontinued:      "eingestellt",
+		msgHomepage:          "Website",
+		msgNotFound:          "Kein Messenger hat diese Kennung.",
+		msgBack:              "Zurück zum Vergleich",
+		msgCompareWith:       "Gegenüberstellen",
+		msgDiscontinuedOn:    "Eingestellt am %s.",
+		msgStatusTitle:       "Bewertungen von Kuratoren",
+		msgStatusRecommended: "empfohlen",
+		msgStatusListed:      "gelistet",
+		msgStatusRemoved:     "entfernt",
+		msgSlot:              "Messenger %d",
+		msgPickTwo:           "Wähle mindestens zwei Messenger zum Vergleichen.",
+		msgNoDifferences:     "Diese Messenger stimmen in allen gezeigten Kriterien überein.",
+		msgCompareCaption:    "Gegenüberstellung. Einen Wert öffnen, um seine Quellen zu sehen.",
+		msgCriterion:         "Kriterium",
+		msgAboutTitle:        "Über msgcompare",
+		msgCriteriaTitle:     "Kriterien",
+		msgPresetsTitle:      "Bedrohungsmodelle (Voreinstellungen)",
+		msgLicenceTitle:      "Datenlizenz",
+		msgLicenceText:       "Der Katalog ist offene Daten unter CC BY-SA 4.0: Nutzung mit Namensnennung und unter gleicher Lizenz. Herunterladen als",
+		msgContributeTitle:   "Mitmachen",
+		msgContributeText:    "Jeder Fakt steht in einer einfachen JSON-Datei pro Messenger (data/apps/<id>.json im Quelltext). Zum Korrigieren oder Ergänzen den Wert ändern, eine Quell-URL und das Prüfdatum angeben und make validate ausführen; es nennt zu jedem Fehler Datei, Feld und Erwartung. docs/data.md im Quelltext erklärt jedes Feld.",
 	},
 }
 
@@ -96,4 +233,25 @@ func t(lang, key string) string {
 		return s
 	}
 	return messages["en"][key]
+}
+
+// fmtMsg formats the message key in lang with args.
+func fmtMsg(lang, key string, args ...any) string {
+	return fmt.Sprintf(t(lang, key), args...)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// aboutParagraphs is the methodology, per language.
+var aboutParagraphs = map[string][]string{
+	"en": {
+		"msgcompare compares private real-time messengers on typed criteria: identity, encryption, metadata and network, transparency and audits, platforms and features, and the organisation behind each app. Filters and presets turn a threat model into requirements; the messengers that fail them stay visible with the reasons.",
+		"Every value in the catalog has at least one source, primary where possible (the app's documentation, specification, source code or audit report), and the date someone last checked it. When a fact changed, the earlier values stay in its history with dates. When no reliable source could be found, the value is marked unknown with a note, rather than guessed.",
+		"The comparison started from Privacy Guides' recommendations for real-time communication; their minimum and best-case criteria are available as presets. msgcompare makes no request to any other site, sets no cookies and collects no analytics.",
+	},
+	"de": {
+		"msgcompare vergleicht sichere Echtzeit-Messenger anhand typisierter Kriterien: Identität, Verschlüsselung, Metadaten und Netzwerk, Transparenz und Prüfungen, Plattformen und Funktionen sowie die Organisation hinter jeder App. Filter und Voreinstellungen machen aus einem Bedrohungsmodell Anforderungen; Messenger, die sie nicht erfüllen, bleiben mit Begründung sichtbar.",
+		"Jeder Wert im Katalog hat mindestens eine Quelle, wenn möglich eine Primärquelle (Dokumentation, Spezifikation, Quelltext oder Prüfbericht der App), und das Datum der letzten Prüfung. Hat sich ein Fakt geändert, bleiben frühere Werte mit Datum in seinem Verlauf. Fehlt eine verlässliche Quelle, ist der Wert als unbekannt markiert und erklärt, statt geraten.",
+		"Der Vergleich begann mit den Empfehlungen von Privacy Guides für Echtzeitkommunikation; deren Mindest- und Idealkriterien gibt es als Voreinstellungen. msgcompare stellt keine Anfragen an andere Websites, setzt keine Cookies und erhebt keine Statistiken.",
+	},
 }

@@ -9,85 +9,114 @@ import (
 	"msgcompare/app/compare"
 )
 
-// countView states the result in one sentence; a live region, so screen
-// readers hear it change.
-func countView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
+// countView states the result in one sentence, in a live region so that
+// screen readers hear it change.
+func countView(res compare.Result, lang string) app.UI {
 	total := len(res.Kept) + len(res.Excluded)
-	text := fmt.Sprintf(t(lang, msgCount), len(res.Kept), total, len(res.Conditions))
+	text := fmt.Sprintf(t(lang, msgCount), len(res.Kept), total)
+	if n := len(res.Conditions); n > 0 {
+		text += " " + fmt.Sprintf(t(lang, msgCountReq), n)
+	}
 	if len(res.Kept) == 0 && total > 0 {
 		text += " " + t(lang, msgNoneKept)
 	}
-	return app.P().Class("count").Aria("live", "polite").Attr("role", "status").Text(text)
+	return app.P().Class("count").ID("count").Attr("role", "status").Aria("live", "polite").Text(text)
 }
 
-// matrixView is the table of kept messengers (columns) by criteria (rows,
-// grouped). Every cell carries data-app and data-criterion (contract §6).
-func matrixView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
+// matrixView is the table of kept messengers (rows) by criteria (columns,
+// under group headings). On narrow screens, or with view=cards, CSS lays
+// each row out as a card; the markup stays one table. Every row and cell
+// carries data-app, every cell data-criterion (contract §6).
+func (h *Home) matrixView() app.UI {
+	res, lang := h.result, h.lang
 	if len(res.Kept) == 0 {
 		return nil
 	}
-	var rows []app.UI
-	group := ""
-	for _, cr := range res.Criteria {
-		if cr.Group != group {
-			group = cr.Group
-			rows = append(rows, app.Tr().Class("group-row").Body(
-				app.Th().Scope("colgroup").ColSpan(len(res.Kept)+1).Text(groupLabel(cat, group, lang)),
-			))
-		}
-		rows = append(rows, criterionRow(cr, res.Kept, lang))
+	view := h.query.View
+	if view == "" {
+		view = "auto"
 	}
-	return app.Div().Class("matrix-wrap").TabIndex(0).Aria("labelledby", "matrix-caption").Body(
-		app.Table().Class("matrix").Body(
+	return app.Div().Class("matrix-wrap view-"+view).ID("matrix").TabIndex(0).Aria("labelledby", "matrix-caption").Body(
+		app.Table().Class("matrix").Attr("role", "table").OnClick(h.onFactClick).Body(
 			app.Caption().ID("matrix-caption").Text(t(lang, msgMatrixCaption)),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Class("corner").Text(t(lang, msgCriterion)),
+			app.THead().Body(
+				groupHeaderRow(h.Catalog, res.Criteria, lang),
+				app.Tr().Body(
+					app.Th().Scope("col").Class("corner").Text(t(lang, msgMessenger)),
+					app.Range(res.Criteria).Slice(func(i int) app.UI {
+						cr := res.Criteria[i]
+						return app.Th().Scope("col").DataSet("criterion", cr.ID).Title(cr.Description.In(lang)).Text(cr.Label.In(lang))
+					}),
+				),
+			),
+			app.TBody().Body(
 				app.Range(res.Kept).Slice(func(i int) app.UI {
-					a := res.Kept[i].App
-					return app.Th().Scope("col").DataSet("app", a.ID).Body(
-						app.A().Href(a.Homepage).Rel("noopener").Target("_blank").Text(a.Name),
-						app.If(a.Discontinued != nil, app.Small().Text(" ("+t(lang, msgDiscontinued)+")")),
-					)
+					return appRow(res.Kept[i], res, lang)
 				}),
-			)),
-			app.TBody().Body(rows...),
+			),
 		),
 	)
 }
 
-func criterionRow(cr *catalog.Criterion, kept []compare.Row, lang string) app.UI {
-	return app.Tr().Body(
-		app.Th().Scope("row").Title(cr.Description.In(lang)).Text(cr.Label.In(lang)),
-		app.Range(kept).Slice(func(i int) app.UI {
-			a := kept[i].App
-			return cellView(cr, a, lang)
+// groupHeaderRow spans each criteria group over its columns.
+func groupHeaderRow(cat *catalog.Catalog, crits []*catalog.Criterion, lang string) app.UI {
+	var cells []app.UI
+	cells = append(cells, app.Td().Class("corner"))
+	for i := 0; i < len(crits); {
+		j := i
+		for j < len(crits) && crits[j].Group == crits[i].Group {
+			j++
+		}
+		cells = append(cells, app.Th().Scope("colgroup").ColSpan(j-i).Class("group-head").Text(groupLabel(cat, crits[i].Group, lang)))
+		i = j
+	}
+	return app.Tr().Class("groups").Body(cells...)
+}
+
+func appRow(row compare.Row, res compare.Result, lang string) app.UI {
+	a := row.App
+	return app.Tr().DataSet("app", a.ID).Body(
+		app.Th().Scope("row").Class("app-name").Body(
+			app.A().Href("/app/"+a.ID).Text(a.Name),
+			app.If(a.Discontinued != nil, app.Span().Class("badge").Text(t(lang, msgDiscontinued))),
+			scoreView(row.Score, len(res.Conditions), lang),
+		),
+		app.Range(res.Criteria).Slice(func(i int) app.UI {
+			return cellView(res.Criteria[i], a, lang)
 		}),
 	)
 }
 
-// cellView shows one fact as symbol and word, with its note and first
-// source at hand.
+// scoreView is the at-a-glance bar: how many of the active conditions the
+// messenger meets, as a meter with its number in words.
+func scoreView(score, total int, lang string) app.UI {
+	if total == 0 {
+		return nil
+	}
+	label := fmt.Sprintf(t(lang, msgScore), score, total)
+	return app.Span().Class("score").Body(
+		app.Meter().Min(0).Max(float64(total)).Value(float64(score)).Aria("label", label),
+		app.Span().Class("score-text").Text(fmt.Sprintf("%d/%d", score, total)),
+	)
+}
+
+// cellView shows one fact as symbol and word; it links to the fact's
+// details (a panel with the app, the messenger's page without it).
 func cellView(cr *catalog.Criterion, a *catalog.App, lang string) app.UI {
-	td := app.Td().DataSet("app", a.ID).DataSet("criterion", cr.ID)
+	td := app.Td().DataSet("app", a.ID).DataSet("criterion", cr.ID).DataSet("label", cr.Label.In(lang))
 	cell := a.Cell(cr.ID)
+	var s shown
 	if cell == nil {
-		return td.Class("v-unknown").Text("? " + t(lang, msgUnknown))
+		s = shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+	} else {
+		s = show(cr, cell.Value, lang)
 	}
-	s := show(cr, cell.Value, lang)
-	title := cell.Note
-	if title != "" {
-		title += " "
-	}
-	title += fmt.Sprintf("(%s)", fmt.Sprintf(t(lang, msgVerified), cell.Verified))
-	var src app.UI
-	if len(cell.Sources) > 0 {
-		src = app.A().Class("src").Href(cell.Sources[0]).Rel("noopener noreferrer").Target("_blank").
-			Aria("label", t(lang, msgSources)+": "+cr.Label.In(lang)+", "+a.Name).Text("↗")
-	}
-	return td.Class("v-"+s.Tone).Title(title).Body(
-		app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol+" ")),
-		app.Span().Text(s.Word),
-		src,
+	return td.Class("v-"+s.Tone).Body(
+		app.A().Class("fact").Href("/app/"+a.ID+"#"+cr.ID).DataSet("fact", a.ID+"/"+cr.ID).
+			Aria("label", cr.Label.In(lang)+", "+a.Name+": "+s.Word).Body(
+			app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol)),
+			app.Span().Class("word").Text(s.Word),
+		),
 	)
 }
 

@@ -4,28 +4,41 @@
 package ui
 
 import (
+	"sort"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // Routes registers every page of the app. Both cmd/wasm and cmd/serve call
 // it, so that the server prerenders exactly what the browser runs.
 func Routes(cat *catalog.Catalog) {
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat} })
+	app.RouteFunc("/compare", func() app.Composer { return &ComparePage{Catalog: cat} })
+	app.RouteFunc("/about", func() app.Composer { return &About{Catalog: cat} })
 }
 
 // Paths lists every page to prerender, for the static export and for
 // checks that walk all routes. Query-string views are not listed: the
 // export serves them from the same page.
 func Paths(cat *catalog.Catalog) []string {
-	return []string{"/"}
+	paths := []string{"/", "/compare", "/about"}
+	ids := make([]string, 0, len(cat.Apps))
+	for _, a := range cat.Apps {
+		ids = append(ids, a.ID)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		paths = append(paths, "/app/"+id)
+	}
+	return paths
 }
 
-// markReady tells automated checks that the WebAssembly app has booted and
-// rendered (contract §6).
-func markReady() {
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
-	}
+// withPreset returns q with preset id.
+func withPreset(q compare.Query, id string) compare.Query {
+	q.Preset = id
+	return q
 }

@@ -22,11 +22,14 @@ func whyNotView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
 			app.Range(res.Excluded).Slice(func(i int) app.UI {
 				ex := res.Excluded[i]
 				return app.Li().DataSet("excluded", ex.App.ID).Body(
-					app.Strong().Text(ex.App.Name),
+					app.Div().Class("why-head").Body(
+						app.A().Href("/app/"+ex.App.ID).Text(ex.App.Name),
+						scoreView(ex.Score, len(res.Conditions), lang),
+					),
 					app.Ul().Class("reasons").Body(
 						app.If(ex.NoMatch, app.Li().Text(t(lang, msgNoMatch))),
 						app.Range(ex.Failed).Slice(func(j int) app.UI {
-							return failureView(cat, ex.Failed[j], lang)
+							return failureView(cat, ex.App, ex.Failed[j], lang)
 						}),
 					),
 				)
@@ -35,31 +38,11 @@ func whyNotView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
 	)
 }
 
-func failureView(cat *catalog.Catalog, f compare.Failure, lang string) app.UI {
+func failureView(cat *catalog.Catalog, a *catalog.App, f compare.Failure, lang string) app.UI {
 	have := show(f.Criterion, f.Value, lang)
 	return app.Li().Body(
-		app.Span().Aria("hidden", "true").Text("✗ "),
-		app.Text(t(lang, msgNeeds)+" "+conditionLabel(cat, f.Condition, lang)+"; "+t(lang, msgHas)+": "),
-		app.Span().Class("v-"+have.Tone).Text(have.Word),
-	)
-}
-
-// noticeView reports ignored URL parameters (contract §3, §6). The values
-// are rendered as text, never as markup.
-func noticeView(notices []compare.Notice, lang string) app.UI {
-	if len(notices) == 0 {
-		return nil
-	}
-	return app.Div().Class("notice").DataSet("notice", "").Attr("role", "status").Body(
-		app.P().Text(t(lang, msgNotice)),
-		app.Ul().Body(app.Range(notices).Slice(func(i int) app.UI {
-			return app.Li().Text(notices[i].String())
-		})),
-	)
-}
-
-func footerView(cat *catalog.Catalog, lang string) app.UI {
-	return app.Footer().Class("footer").Body(
-		app.P().Text(fmt.Sprintf(t(lang, msgData), cat.Version, cat.Updated)),
+		app.Span().Class("sym v-bad").Aria("hidden", "true").Text("✗ "),
+		app.Text(fmt.Sprintf(t(lang, msgFails), conditionLabel(cat, f.Condition, lang))+" "),
+		app.A().Href("/app/"+a.ID+"#"+f.Criterion.ID).Class("v-"+have.Tone).Text(have.Word),
 	)
 }

@@ -20,7 +20,7 @@ func TestRequirementToggleSurvivesReload(t *testing.T) {
 		t.Run("on a "+vp.name+" viewport", func(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
 			b.run(t, "load /", chromedp.Navigate(ts.URL+"/"), waitReady())
-			if n := eval[int](t, b, count(`th[data-app="session"]`)); n != 1 {
+			if n := eval[int](t, b, count(`tr[data-app="session"]`)); n != 1 {
 				t.Fatalf("session columns before the click = %d, want 1", n)
 			}
 			if w := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
@@ -33,7 +33,7 @@ func TestRequirementToggleSurvivesReload(t *testing.T) {
 			if n := eval[int](t, b, count(`[data-excluded="session"]`)); n != 1 {
 				t.Errorf("session in the why-not list = %d, want 1", n)
 			}
-			if n := eval[int](t, b, count(`th[data-app="signal"]`)); n != 1 {
+			if n := eval[int](t, b, count(`tr[data-app="signal"]`)); n != 1 {
 				t.Errorf("signal columns = %d, want 1 (it has forward secrecy)", n)
 			}
 			loc := eval[string](t, b, `location.href`)
@@ -47,7 +47,7 @@ func TestRequirementToggleSurvivesReload(t *testing.T) {
 			if !eval[bool](t, b, `document.querySelector('[data-require="forward_secrecy"]').checked`) {
 				t.Error("after reload, the forward secrecy control is not checked")
 			}
-			b.run(t, "go back", chromedp.NavigateBack(), waitFor(count(`th[data-app="session"]`)+` === 1`))
+			b.run(t, "go back", chromedp.NavigateBack(), waitFor(count(`tr[data-app="session"]`)+` === 1`))
 			b.checkClean(t, ts.URL)
 		})
 	}

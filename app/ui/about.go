@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+)
+
+// About explains the method, defines every criterion and preset, and
+// states the data licence and how to contribute.
+type About struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+}
+
+// OnInit loads the state before the first client render.
+func (p *About) OnInit() {
+	if app.IsClient {
+		p.load(p.Catalog, app.Window().URL())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (p *About) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
+
+// OnNav loads the page when the URL changes.
+func (p *About) OnNav(ctx app.Context) { p.loadPage(ctx) }
+
+// OnMount marks the app ready.
+func (p *About) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
+
+func (p *About) loadPage(ctx app.Context) {
+	p.load(p.Catalog, ctx.Page().URL())
+	ctx.Page().SetLang(p.lang)
+	ctx.Page().SetTitle(t(p.lang, msgNavAbout) + " · msgcompare")
+}
+
+// Render draws the page.
+func (p *About) Render() app.UI {
+	lang, cat := p.lang, p.Catalog
+	return frame(cat, &p.state, "/about",
+		app.H1().Text(t(lang, msgAboutTitle)),
+		app.Range(aboutParagraphs[lang]).Slice(func(i int) app.UI {
+			return app.P().Text(aboutParagraphs[lang][i])
+		}),
+		app.H2().ID("criteria").Text(t(lang, msgCriteriaTitle)),
+		app.Range(cat.Groups).Slice(func(i int) app.UI {
+			return criteriaDefinitions(cat, cat.Groups[i], lang)
+		}),
+		app.H2().ID("presets").Text(t(lang, msgPresetsTitle)),
+		app.Dl().Class("definitions").Body(
+			app.Range(cat.Presets).Slice(func(i int) app.UI {
+				pr := cat.Presets[i]
+				return app.Div().Body(
+					app.Dt().Body(app.A().Href(href("/", withPreset(keep(p.query), pr.ID))).Text(pr.Label.In(lang))),
+					app.Dd().Body(
+						app.P().Text(pr.Description.In(lang)),
+						app.P().Body(app.Code().Text("require="+pr.Require)),
+						app.If(pr.Rationale != nil, app.P().Text(pr.Rationale.In(lang))),
+						app.If(pr.Source != "", app.P().Body(extLink(pr.Source, t(lang, msgSource)))),
+					),
+				)
+			}),
+		),
+		app.H2().ID("licence").Text(t(lang, msgLicenceTitle)),
+		app.P().Body(
+			app.Text(t(lang, msgLicenceText)+" "),
+			app.A().Href("/api/catalog.json").Text("catalog.json"),
+			app.Text(", "),
+			app.A().Href("/api/catalog.csv").Text("catalog.csv"),
+			app.Text(", "),
+			app.A().Href("/api/catalog.schema.json").Text("catalog.schema.json"),
+			app.Text("."),
+		),
+		app.H2().ID("contribute").Text(t(lang, msgContributeTitle)),
+		app.P().Text(t(lang, msgContributeText)),
+	)
+}
+
+func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang string) app.UI {
+	var items []app.UI
+	for i := range cat.Criteria {
+		cr := &cat.Criteria[i]
+		if cr.Group != g.ID {
+			continue
+		}
+		var values string
+		if len(cr.Values) > 0 {
+			labels := make([]string, len(cr.Values))
+			for j, v := range cr.Values {
+				labels[j] = cr.ValueLabel(v, lang)
+			}
+			values = strings.Join(labels, ", ")
+		}
+		items = append(items, app.Div().ID("def-"+cr.ID).Body(
+			app.Dt().Body(app.Text(cr.Label.In(lang)+" "), app.Code().Text(cr.ID)),
+			app.Dd().Body(
+				app.Text(cr.Description.In(lang)),
+				app.If(values != "", app.Br()),
+				app.If(values != "", app.Small().Text(values)),
+			),
+		))
+	}
+	return app.Section().Aria("labelledby", "about-"+g.ID).Body(
+		app.H3().ID("about-"+g.ID).Text(g.Label.In(lang)),
+		app.Dl().Class("definitions").Body(items...),
+	)
+}

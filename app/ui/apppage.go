@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+)
+
+// AppPage is one messenger at /app/{id}: every criterion with its value,
+// sources, verified date and history, and the curators' verdicts.
+type AppPage struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+	id string
+}
+
+// OnInit loads the state before the first client render.
+func (p *AppPage) OnInit() {
+	if app.IsClient {
+		p.loadURL(app.Window().URL().Path, app.Window().URL())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (p *AppPage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
+
+// OnNav loads the page when the URL changes.
+func (p *AppPage) OnNav(ctx app.Context) { p.loadPage(ctx) }
+
+// OnMount marks the app ready.
+func (p *AppPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
+
+func (p *AppPage) loadPage(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.loadURL(u.Path, u)
+	ctx.Page().SetLang(p.lang)
+	if a := p.Catalog.App(p.id); a != nil {
+		ctx.Page().SetTitle(a.Name + " · msgcompare")
+		ctx.Page().SetDescription(a.Summary.In(p.lang))
+	}
+}
+
+func (p *AppPage) loadURL(path string, u *url.URL) {
+	p.load(p.Catalog, u)
+	p.id = appIDFromPath(path)
+}
+
+// Render draws the messenger's page, or a not-found message.
+func (p *AppPage) Render() app.UI {
+	lang := p.lang
+	a := p.Catalog.App(p.id)
+	if a == nil {
+		return frame(p.Catalog, &p.state, "/app",
+			app.H1().Text(t(lang, msgNotFound)),
+			app.P().Body(app.A().Href(href("/", keep(p.query))).Text(t(lang, msgBack))),
+		)
+	}
+	return frame(p.Catalog, &p.state, "/app/"+a.ID,
+		app.H1().Body(
+			app.Text(a.Name),
+			app.If(a.Discontinued != nil, app.Span().Class("badge").Text(t(lang, msgDiscontinued))),
+		),
+		app.P().Class("tagline").Text(a.Summary.In(lang)),
+		app.P().Class("app-links").Body(
+			extLink(a.Homepage, t(lang, msgHomepage)),
+			app.Text(" · "),
+			app.A().Href("/compare?apps="+a.ID+","+suggestPartner(a.ID)).Text(t(lang, msgCompareWith)),
+		),
+		discontinuedView(a.Discontinued, lang),
+		statusView(a.Status, lang),
+		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
+			return groupFacts(p.Catalog, a, p.Catalog.Groups[i], lang)
+		}),
+	)
+}
+
+func groupFacts(cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang string) app.UI {
+	var items []app.UI
+	for i := range cat.Criteria {
+		cr := &cat.Criteria[i]
+		if cr.Group != g.ID {
+			continue
+		}
+		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
+			app.H3().Title(cr.Description.In(lang)).Text(cr.Label.In(lang)),
+			factBody(cr, a.Cell(cr.ID), lang),
+		))
+	}
+	return app.Section().Class("fact-group").DataSet("app", a.ID).Aria("labelledby", "g-"+g.ID).Body(
+		app.H2().ID("g-"+g.ID).Text(g.Label.In(lang)),
+		app.Div().Class("fact-grid").Body(items...),
+	)
+}
+
+func discontinuedView(d *catalog.Discontinued, lang string) app.UI {
+	if d == nil {
+		return nil
+	}
+	return app.P().Class("notice").Body(
+		app.Text(fmtMsg(lang, msgDiscontinuedOn, formatDate(d.Date, lang))+" "),
+		app.If(d.Note != "", app.Text(d.Note+" ")),
+		extLink(d.Source, t(lang, msgSource)),
+	)
+}
+
+// statusView is the curators' verdicts over time, newest first.
+func statusView(list []catalog.Status, lang string) app.UI {
+	if len(list) == 0 {
+		return nil
+	}
+	return app.Section().Class("status").Aria("labelledby", "status-title").Body(
+		app.H2().ID("status-title").Text(t(lang, msgStatusTitle)),
+		app.Ol().Reversed(true).Body(app.Range(list).Slice(func(i int) app.UI {
+			s := list[len(list)-1-i]
+			return app.Li().Body(
+				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator)+": "+t(lang, "status_"+s.Status)),
+				app.Text(" — "+s.Reason+" "),
+				extLink(s.Source, t(lang, msgSource)),
+			)
+		})),
+	)
+}
+
+func curatorName(id string) string {
+	if id == "privacyguides" {
+		return "Privacy Guides"
+	}
+	return id
+}
+
+// suggestPartner picks a messenger to compare with: Signal, or Briar for
+// Signal itself.
+func suggestPartner(id string) string {
+	if id == "signal" {
+		return "briar"
+	}
+	return "signal"
+}
+
+// appIDFromPath returns the id of /app/{id}.
+func appIDFromPath(path string) string {
+	return strings.Trim(strings.TrimPrefix(path, "/app/"), "/")
+}

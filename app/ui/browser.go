@@ -1,0 +1,45 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+var clickGuardInstalled bool
+
+// markReady tells automated checks that the WebAssembly app has booted and
+// rendered (contract §6), and installs the link click guard.
+func markReady() {
+	if !app.IsClient {
+		return
+	}
+	installClickGuard()
+	app.Window().Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
+}
+
+// installClickGuard wraps go-app's global link handler, which turns every
+// link click into in-app navigation: links that open a new tab or leave
+// the site go to the browser (which honours rel="noopener"), and clicks a
+// component already handled are left alone.
+func installClickGuard() {
+	if clickGuardInstalled {
+		return
+	}
+	clickGuardInstalled = true
+	win := app.Window()
+	goapp := win.Get("onclick")
+	if !goapp.Truthy() {
+		return
+	}
+	origin := win.Get("location").Get("origin").String()
+	win.Set("onclick", app.FuncOf(func(this app.Value, args []app.Value) any {
+		ev := args[0]
+		if ev.Get("defaultPrevented").Bool() {
+			return nil
+		}
+		if t := ev.Get("target"); t.Truthy() && t.Get("closest").Truthy() {
+			a := t.Call("closest", "a")
+			if a.Truthy() && (a.Get("target").String() == "_blank" || a.Get("origin").String() != origin) {
+				return nil
+			}
+		}
+		return goapp.Invoke(ev)
+	}))
+}

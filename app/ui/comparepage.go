@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// MaxCompare is how many messengers fit side by side.
+const MaxCompare = 4
+
+// ComparePage puts 2 to 4 messengers side by side at /compare?apps=a,b,
+// optionally with only the criteria where they differ.
+type ComparePage struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+}
+
+// OnInit loads the state before the first client render.
+func (p *ComparePage) OnInit() {
+	if app.IsClient {
+		p.loadURL(app.Window().URL())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (p *ComparePage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
+
+// OnNav loads the page when the URL changes.
+func (p *ComparePage) OnNav(ctx app.Context) { p.loadPage(ctx) }
+
+// OnMount marks the app ready.
+func (p *ComparePage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
+
+func (p *ComparePage) loadPage(ctx app.Context) {
+	p.loadURL(ctx.Page().URL())
+	ctx.Page().SetLang(p.lang)
+	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
+}
+
+// loadURL decodes the query; only the apps, diff, theme and lang matter
+// here, and at most MaxCompare messengers.
+func (p *ComparePage) loadURL(u *url.URL) {
+	p.load(p.Catalog, u)
+	q := keep(p.query)
+	q.Apps, q.Diff = p.query.Apps, p.query.Diff
+	if len(q.Apps) > MaxCompare {
+		p.notices = append(p.notices, compare.Notice{Param: "apps", Value: fmt.Sprint(q.Apps[MaxCompare:]),
+			Reason: fmt.Sprintf("at most %d messengers side by side", MaxCompare)})
+		q.Apps = q.Apps[:MaxCompare]
+	}
+	p.query = q
+	p.result = compare.Apply(p.Catalog, q)
+}
+
+// Render draws the pickers and, with two or more messengers, the table.
+func (p *ComparePage) Render() app.UI {
+	lang := p.lang
+	return frame(p.Catalog, &p.state, "/compare",
+		app.H1().Text(t(lang, msgNavCompare)),
+		p.pickersView(),
+		p.tableView(),
+	)
+}
+
+// pickersView is a select per slot, plus "differences only". Without the
+// app it is a GET form.
+func (p *ComparePage) pickersView() app.UI {
+	lang := p.lang
+	apps := compare.ByName(p.Catalog)
+	opts := []choice{{"", "—"}}
+	for _, a := range apps {
+		opts = append(opts, choice{a.ID, a.Name})
+	}
+	slots := make([]app.UI, MaxCompare)
+	for i := range slots {
+		cur := ""
+		if i < len(p.query.Apps) {
+			cur = p.query.Apps[i]
+		}
+		id := fmt.Sprintf("slot%d", i+1)
+		slots[i] = app.Div().Class("field").Body(
+			app.Label().For(id).Text(fmtMsg(lang, msgSlot, i+1)),
+			choiceSelect(id, "apps", cur, opts, p.onSlot(i)),
+		)
+	}
+	return app.Form().Class("controls pickers").Method("get").Action("/compare").OnSubmit(preventDefault).Body(
+		app.Div().Class("control-row").Body(slots...),
+		app.Div().Class("field check").Body(
+			checkbox("diff", "diff", "1", p.query.Diff, "", p.onDiff),
+			app.Label().For("diff").Text(t(lang, msgDiff)),
+		),
+		app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
+	)
+}
+
+func (p *ComparePage) onSlot(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		id := ctx.JSSrc().Get("value").String()
+		apps := make([]string, MaxCompare)
+		copy(apps, p.query.Apps)
+		apps[i] = id
+		next := p.query
+		next.Apps = nil
+		for _, a := range apps {
+			if a != "" {
+				next.Apps = append(next.Apps, a)
+			}
+		}
+		navigate(ctx, "/compare", next)
+	}
+}
+
+func (p *ComparePage) onDiff(ctx app.Context, e app.Event) {
+	next := p.query
+	next.Diff = !next.Diff
+	navigate(ctx, "/compare", next)
+}
+
+// tableView has the criteria as rows and the messengers as columns; each
+// cell's evidence unfolds in place.
+func (p *ComparePage) tableView() app.UI {
+	lang, res := p.lang, p.result
+	if len(p.query.Apps) < 2 {
+		return app.P().Class("hint").Text(t(lang, msgPickTwo))
+	}
+	var rows []app.UI
+	group := ""
+	for _, cr := range res.Criteria {
+		if cr.Group != group {
+			group = cr.Group
+			rows = append(rows, app.Tr().Class("group-row").Body(
+				app.Th().Scope("colgroup").ColSpan(len(res.Kept)+1).Text(groupLabel(p.Catalog, group, lang)),
+			))
+		}
+		rows = append(rows, compareRow(cr, res.Kept, lang))
+	}
+	if len(res.Criteria) == 0 {
+		rows = append(rows, app.Tr().Body(app.Td().ColSpan(len(res.Kept)+1).Text(t(lang, msgNoDifferences))))
+	}
+	return app.Div().Class("matrix-wrap").TabIndex(0).Aria("labelledby", "compare-caption").Body(
+		app.Table().Class("compare").Body(
+			app.Caption().ID("compare-caption").Text(t(lang, msgCompareCaption)),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Class("corner").Text(t(lang, msgCriterion)),
+				app.Range(res.Kept).Slice(func(i int) app.UI {
+					a := res.Kept[i].App
+					return app.Th().Scope("col").DataSet("app", a.ID).Body(
+						app.A().Href(href("/app/"+a.ID, keep(p.query))).Text(a.Name))
+				}),
+			)),
+			app.TBody().Body(rows...),
+		),
+	)
+}
+
+func compareRow(cr *catalog.Criterion, kept []compare.Row, lang string) app.UI {
+	return app.Tr().Body(
+		app.Th().Scope("row").Title(cr.Description.In(lang)).Text(cr.Label.In(lang)),
+		app.Range(kept).Slice(func(i int) app.UI {
+			a := kept[i].App
+			cell := a.Cell(cr.ID)
+			s := shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+			if cell != nil {
+				s = show(cr, cell.Value, lang)
+			}
+			return app.Td().Class("v-"+s.Tone).DataSet("app", a.ID).DataSet("criterion", cr.ID).Body(
+				app.Details().Body(
+					app.Summary().Body(
+						app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol+" ")),
+						app.Text(s.Word),
+					),
+					factBody(cr, cell, lang),
+				),
+			)
+		}),
+	)
+}

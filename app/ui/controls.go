@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// controlsView is the form that shapes the comparison. Without the app it
+// is a plain GET form with a submit button; with the app every change
+// applies at once.
+func (h *Home) controlsView() app.UI {
+	lang := h.lang
+	return app.Form().Class("controls").Method("get").Action("/").OnSubmit(preventDefault).Body(
+		h.presetsView(),
+		app.Div().Class("control-row").Body(
+			app.Div().Class("field search").Body(
+				app.Label().For("q").Text(t(lang, msgSearch)),
+				app.Input().Type("search").ID("q").Name("q").Value(h.query.Q).
+					Placeholder(t(lang, msgSearchHint)).AutoComplete(false).OnInput(h.onSearch),
+			),
+			app.Div().Class("field").Body(
+				app.Label().For("sort").Text(t(lang, msgSort)),
+				h.sortSelect(),
+			),
+			app.Div().Class("field").Body(
+				app.Label().For("view").Text(t(lang, msgView)),
+				choiceSelect("view", "view", h.query.View, []choice{
+					{"", t(lang, msgViewAuto)}, {"matrix", t(lang, msgViewMatrix)}, {"cards", t(lang, msgViewCards)},
+				}, h.onView),
+			),
+			app.Div().Class("field check").Body(
+				checkbox("diff", "diff", "1", h.query.Diff, "", h.onDiff),
+				app.Label().For("diff").Text(t(lang, msgDiff)),
+			),
+		),
+		h.requirementsView(),
+		h.chooseAppsView(),
+		h.chooseCriteriaView(),
+		app.Div().Class("form-actions").Body(
+			app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
+			app.If(len(h.query.Require) > 0 || h.query.Preset != "" || h.query.Q != "",
+				app.A().Class("clear").Href(href("/", h.cleared())).Text(t(lang, msgClear)),
+			),
+		),
+	)
+}
+
+func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// presetsView offers the named rule sets as links: one click applies a
+// threat model, a second click on the active one removes it.
+func (h *Home) presetsView() app.UI {
+	lang := h.lang
+	return app.Div().Class("presets").Attr("role", "group").Aria("labelledby", "presets-label").Body(
+		app.Span().ID("presets-label").Class("presets-label").Text(t(lang, msgPresets)),
+		app.Range(h.Catalog.Presets).Slice(func(i int) app.UI {
+			p := &h.Catalog.Presets[i]
+			q := h.query
+			active := q.Preset == p.ID
+			q.Preset = p.ID
+			if active {
+				q.Preset = ""
+			}
+			a := app.A().Class("preset").Href(href("/", q)).Title(p.Description.In(lang)).Text(p.Label.In(lang))
+			if active {
+				a = a.Aria("current", "true").Class("preset active")
+			}
+			return a
+		}),
+	)
+}
+
+// requirementsView has one control per bool criterion, grouped; each
+// carries its condition in data-require (contract §6).
+func (h *Home) requirementsView() app.UI {
+	cat, lang := h.Catalog, h.lang
+	n := len(h.query.Require)
+	summary := t(lang, msgRequirements)
+	if n > 0 {
+		summary += fmt.Sprintf(" (%d)", n)
+	}
+	return app.Details().Class("requirements").Open(true).Body(
+		app.Summary().Text(summary),
+		app.Range(cat.Groups).Slice(func(i int) app.UI {
+			g := cat.Groups[i]
+			var controls []app.UI
+			for j := range cat.Criteria {
+				if cr := &cat.Criteria[j]; cr.Group == g.ID && cr.Type == catalog.Bool {
+					controls = append(controls, h.toggleView(cr))
+				}
+			}
+			if len(controls) == 0 {
+				return nil
+			}
+			return app.FieldSet().Class("group").Body(
+				app.Legend().Text(g.Label.In(lang)),
+				app.Div().Class("toggles").Body(controls...),
+			)
+		}),
+	)
+}
+
+func (h *Home) toggleView(cr *catalog.Criterion) app.UI {
+	c := toggleCondition(cr)
+	cond := c.String()
+	id := "req-" + cr.ID
+	return app.Div().Class("toggle").Title(cr.Description.In(h.lang)).Body(
+		checkbox(id, "require", cond, h.query.Requires(cond), cond, h.onToggle(c)),
+		app.Label().For(id).Text(conditionLabel(h.Catalog, c, h.lang)),
+	)
+}
+
+// chooseAppsView lets the reader pick which messengers to show.
+func (h *Home) chooseAppsView() app.UI {
+	cat, lang := h.Catalog, h.lang
+	shown := h.query.Apps
+	apps := compare.ByName(cat)
+	return app.Details().Class("choose").Body(
+		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseApps), countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
+		app.Div().Class("choices").Body(
+			app.Range(apps).Slice(func(i int) app.UI {
+				a := apps[i]
+				on := len(shown) == 0 || slices.Contains(shown, a.ID)
+				id := "app-" + a.ID
+				return app.Div().Class("choice").Body(
+					checkbox(id, "apps", a.ID, on, "", h.onChooseApp(a.ID)),
+					app.Label().For(id).Text(a.Name),
+				)
+			}),
+		),
+	)
+}
+
+// chooseCriteriaView lets the reader pick which criteria to show.
+func (h *Home) chooseCriteriaView() app.UI {
+	cat, lang := h.Catalog, h.lang
+	shown := h.query.Criteria
+	return app.Details().Class("choose").Body(
+		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseCriteria), countOr(len(shown), len(cat.Criteria)), len(cat.Criteria))),
+		app.Div().Class("choices").Body(
+			app.Range(cat.Criteria).Slice(func(i int) app.UI {
+				cr := &cat.Criteria[i]
+				on := len(shown) == 0 || slices.Contains(shown, cr.ID)
+				id := "crit-" + cr.ID
+				return app.Div().Class("choice").Body(
+					checkbox(id, "criteria", cr.ID, on, "", h.onChooseCriterion(cr.ID)),
+					app.Label().For(id).Text(cr.Label.In(lang)),
+				)
+			}),
+		),
+	)
+}
+
+func countOr(n, all int) int {
+	if n == 0 {
+		return all
+	}
+	return n
+}
+
+func (h *Home) sortSelect() app.UI {
+	lang := h.lang
+	opts := []choice{{"", t(lang, msgSortName)}, {"-score", t(lang, msgSortScore)}}
+	for i := range h.Catalog.Criteria {
+		cr := &h.Catalog.Criteria[i]
+		opts = append(opts, choice{"-" + cr.ID, cr.Label.In(lang)})
+	}
+	return choiceSelect("sort", "sort", h.query.Sort, opts, h.onSort)
+}
+
+// choice is one option of a select.
+type choice struct{ value, label string }
+
+// choiceSelect renders a select with the option of value current selected.
+// "selected" is only ever set to true: a prerendered selected="false" would
+// select the option.
+func choiceSelect(id, name, current string, opts []choice, onChange app.EventHandler) app.UI {
+	return app.Select().ID(id).Name(name).OnChange(onChange).Body(
+		app.Range(opts).Slice(func(i int) app.UI {
+			o := app.Option().Value(opts[i].value).Text(opts[i].label)
+			if opts[i].value == current {
+				o = o.Selected(true)
+			}
+			return o
+		}),
+	)
+}
+
+// checkbox renders a checkbox whose checked state is right both when
+// prerendered (attribute only when checked: checked="false" would read as
+// checked) and in the browser (the live property).
+func checkbox(id, name, value string, on bool, require string, onChange app.EventHandler) app.UI {
+	in := app.Input().Type("checkbox").ID(id).Name(name).Value(value).OnChange(onChange)
+	if require != "" {
+		in = in.DataSet("require", require)
+	}
+	if on || app.IsClient {
+		in = in.Checked(on)
+	}
+	return in
+}

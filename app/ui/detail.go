@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+)
+
+// detailView is the panel with one fact's evidence, opened from a cell.
+func (h *Home) detailView() app.UI {
+	if h.detail.app == "" {
+		return nil
+	}
+	a := h.Catalog.App(h.detail.app)
+	cr := h.Catalog.Criterion(h.detail.criterion)
+	if a == nil || cr == nil {
+		return nil
+	}
+	lang := h.lang
+	return app.Aside().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
+		OnKeyDown(h.onDetailKey).Body(
+		app.Div().Class("detail-head").Body(
+			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang)+": "+a.Name),
+			app.Button().Class("close").Type("button").Aria("label", t(lang, msgClose)).OnClick(h.onDetailClose).Text("×"),
+		),
+		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
+		factBody(cr, a.Cell(cr.ID), lang),
+		app.P().Body(app.A().Href("/app/"+a.ID+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
+	)
+}
+
+// factBody is a fact's evidence: value, note, sources, verified date and
+// history. The messenger page and the detail panel share it.
+func factBody(cr *catalog.Criterion, cell *catalog.Cell, lang string) app.UI {
+	if cell == nil {
+		return app.P().Text(t(lang, msgUnknown))
+	}
+	s := show(cr, cell.Value, lang)
+	return app.Div().Class("fact-body").Body(
+		app.P().Class("value v-"+s.Tone).Body(
+			app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol+" ")),
+			app.Strong().Text(s.Word),
+		),
+		auditsView(cell.Value),
+		app.If(cell.Note != "", app.P().Class("note").Text(cell.Note)),
+		sourcesView(cell.Sources, lang),
+		app.P().Class("verified").Text(fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang))),
+		historyView(cr, cell.History, lang),
+	)
+}
+
+func auditsView(v catalog.Value) app.UI {
+	if v.Type != catalog.Audits || len(v.Audits) == 0 {
+		return nil
+	}
+	return app.Ul().Class("audits").Body(app.Range(v.Audits).Slice(func(i int) app.UI {
+		au := v.Audits[i]
+		return app.Li().Body(
+			app.Text(itoa(au.Year)+" · "),
+			extLink(au.URL, au.Auditor),
+			app.Text(" · "+au.Scope),
+		)
+	}))
+}
+
+func sourcesView(sources []string, lang string) app.UI {
+	if len(sources) == 0 {
+		return nil
+	}
+	return app.Div().Class("sources").Body(
+		app.H3().Text(t(lang, msgSources)),
+		app.Ul().Body(app.Range(sources).Slice(func(i int) app.UI {
+			return app.Li().Body(extLink(sources[i], sources[i]))
+		})),
+	)
+}
+
+func historyView(cr *catalog.Criterion, hist []catalog.Change, lang string) app.UI {
+	if len(hist) == 0 {
+		return nil
+	}
+	return app.Div().Class("history").Body(
+		app.H3().Text(t(lang, msgHistory)),
+		app.Ol().Body(app.Range(hist).Slice(func(i int) app.UI {
+			ch := hist[i]
+			s := show(cr, ch.Value, lang)
+			var src app.UI
+			if len(ch.Sources) > 0 {
+				src = extLink(ch.Sources[0], t(lang, msgSource))
+			}
+			return app.Li().Body(
+				app.Text(fmtMsg(lang, msgUntil, formatDate(ch.Until, lang))+": "),
+				app.Span().Class("v-"+s.Tone).Text(s.Symbol+" "+s.Word),
+				app.If(ch.Note != "", app.Text(" — "+ch.Note)),
+				app.Text(" "),
+				src,
+			)
+		})),
+	)
+}
+
+// extLink opens another site in a new tab without telling it where the
+// reader came from.
+func extLink(url, text string) app.UI {
+	return app.A().Href(url).Target("_blank").Rel("noopener noreferrer external").Text(text)
+}

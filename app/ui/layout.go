@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// frame is the layout every full page shares: skip link, masthead with
+// navigation, the notice about ignored parameters, the content and the
+// footer. The theme is an attribute of the outermost element so that the
+// prerendered page already has it.
+func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) app.UI {
+	lang := s.lang
+	theme := s.query.Theme
+	if theme == "" {
+		theme = "auto"
+	}
+	base := keep(s.query)
+	return app.Div().Class("page").DataSet("theme", theme).Lang(lang).Body(
+		app.A().Class("skip").Href("#main").Text(t(lang, msgSkip)),
+		app.Header().Class("masthead").Body(
+			app.A().Class("brand").Href(href("/", base)).Text("msgcompare"),
+			app.Nav().Aria("label", t(lang, msgNavLabel)).Body(
+				navLink(href("/", base), t(lang, msgNavHome), current == "/"),
+				navLink(href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
+				navLink(href("/about", base), t(lang, msgNavAbout), current == "/about"),
+			),
+			langSwitch(current, s.query, lang),
+		),
+		noticeView(s.notices, lang),
+		app.Main().ID("main").TabIndex(-1).Body(content...),
+		footerView(cat, lang),
+	)
+}
+
+func navLink(href, text string, current bool) app.UI {
+	a := app.A().Href(href).Text(text)
+	if current {
+		a = a.Aria("current", "page")
+	}
+	return a
+}
+
+// langSwitch links the same view in the other languages.
+func langSwitch(path string, q compare.Query, lang string) app.UI {
+	var links []app.UI
+	for _, l := range compare.Langs {
+		if l == lang {
+			continue
+		}
+		other := q
+		other.Lang = l
+		links = append(links, app.A().Href(href(path, other)).Lang(l).Attr("hreflang", l).Text(langNames[l]))
+	}
+	return app.Div().Class("lang-switch").Body(links...)
+}
+
+var langNames = map[string]string{"en": "English", "de": "Deutsch"}
+
+// noticeView reports ignored URL parameters (contract §3, §6). Values are
+// rendered as text, never as markup.
+func noticeView(notices []compare.Notice, lang string) app.UI {
+	if len(notices) == 0 {
+		return nil
+	}
+	return app.Div().Class("notice").DataSet("notice", "").Attr("role", "status").Body(
+		app.P().Text(t(lang, msgNotice)),
+		app.Ul().Body(app.Range(notices).Slice(func(i int) app.UI {
+			return app.Li().Text(notices[i].String())
+		})),
+	)
+}
+
+func footerView(cat *catalog.Catalog, lang string) app.UI {
+	return app.Footer().Class("footer").Body(
+		app.P().Body(
+			app.Text(fmt.Sprintf(t(lang, msgData), cat.Version, formatDate(cat.Updated, lang))+" "),
+			app.A().Href("/api/catalog.json").Text("JSON"),
+			app.Text(" · "),
+			app.A().Href("/api/catalog.csv").Text("CSV"),
+			app.Text(" · "),
+			app.A().Href("/about").Text(t(lang, msgNavAbout)),
+		),
+	)
+}
+
+// formatDate writes a YYYY-MM-DD date the way lang reads dates.
+func formatDate(d, lang string) string {
+	if len(d) != 10 {
+		return d
+	}
+	if lang == "de" {
+		return d[8:10] + "." + d[5:7] + "." + d[0:4]
+	}
+	return d
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// state is what every page derives from its URL: the decoded query, the
+// notices about ignored parameters, the comparison result and the language.
+// Pages load it in OnInit (browser), OnPreRender (server) and OnNav.
+type state struct {
+	query   compare.Query
+	notices []compare.Notice
+	result  compare.Result
+	lang    string
+}
+
+func (s *state) load(cat *catalog.Catalog, u *url.URL) {
+	s.query, s.notices = compare.Decode(u.RawQuery, cat)
+	s.result = compare.Apply(cat, s.query)
+	s.lang = s.query.Lang
+	if s.lang == "" {
+		s.lang = browserLang()
+	}
+}
+
+// browserLang picks the reader's preferred supported language in the
+// browser; the server prerenders English unless lang is given.
+func browserLang() string {
+	if !app.IsClient {
+		return "en"
+	}
+	langs := app.Window().Get("navigator").Get("languages")
+	for i := 0; langs.Truthy() && i < langs.Length(); i++ {
+		tag := strings.ToLower(langs.Index(i).String())
+		for _, l := range compare.Langs {
+			if tag == l || strings.HasPrefix(tag, l+"-") {
+				return l
+			}
+		}
+	}
+	return "en"
+}
+
+// href is a link to path with query q, relative to the site root.
+func href(path string, q compare.Query) string {
+	if enc := q.Encode(); enc != "" {
+		return path + "?" + enc
+	}
+	return path
+}
+
+// navigate moves to path with query q, adding a history entry, so that
+// the back button returns to the previous state.
+func navigate(ctx app.Context, path string, q compare.Query) {
+	u := *ctx.Page().URL()
+	u.Path, u.RawQuery, u.Fragment = path, q.Encode(), ""
+	ctx.NavigateTo(&u)
+}
+
+// replaceURL records q in the address bar without a new history entry,
+// for changes made while typing.
+func replaceURL(ctx app.Context, q compare.Query) {
+	u := *ctx.Page().URL()
+	u.RawQuery = q.Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// keep returns the query reduced to what carries over between pages: the
+// reader's theme and language.
+func keep(q compare.Query) compare.Query {
+	return compare.Query{Theme: q.Theme, Lang: q.Lang}
+}
