@@ -111,7 +111,7 @@ func cellView(cr *catalog.Criterion, a *catalog.App, lang string) app.UI {
 	} else {
 		s = show(cr, cell.Value, lang)
 	}
-	return td.Class("v-"+s.Tone).Body(
+	return td.Class("v-" + s.Tone).Body(
 		app.A().Class("fact").Href("/app/"+a.ID+"#"+cr.ID).DataSet("fact", a.ID+"/"+cr.ID).
 			Aria("label", cr.Label.In(lang)+", "+a.Name+": "+s.Word).Body(
 			app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol)),
