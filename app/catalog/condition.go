@@ -15,7 +15,7 @@ const (
 	IsTrue  Op = iota // id
 	IsFalse           // !id
 	Has               // id:value[|value...]: enum equals or set contains one of them
-	AtLeast           // id>=N
+	AtLeast           // id>=N: a number, or a count of audits
 	AtMost            // id<=N
 )
 
@@ -65,11 +65,20 @@ func (c Condition) Match(cr *Criterion, v Value) bool {
 		}
 		return false
 	case AtLeast:
-		return v.Num >= c.N
+		return v.count() >= c.N
 	case AtMost:
-		return v.Num <= c.N
+		return v.count() <= c.N
 	}
 	return false
+}
+
+// count is the number a bound compares: the number itself, or how many
+// audits are on record.
+func (v Value) count() int {
+	if v.Type == Audits {
+		return len(v.Audits)
+	}
+	return v.Num
 }
 
 // ErrEmptyCondition is returned for an empty condition.
@@ -119,8 +128,8 @@ func ParseCondition(s string, cat *Catalog) (Condition, error) {
 			c.Values = append(c.Values, v)
 		}
 	case AtLeast, AtMost:
-		if cr.Type != Number {
-			return c, fmt.Errorf("%q: %s is a %s criterion; \">=\" and \"<=\" need a number criterion", s, cr.ID, cr.Type)
+		if cr.Type != Number && cr.Type != Audits {
+			return c, fmt.Errorf("%q: %s is a %s criterion; \">=\" and \"<=\" need a number or audits criterion", s, cr.ID, cr.Type)
 		}
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 {

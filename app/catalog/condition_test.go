@@ -28,7 +28,8 @@ func TestParseCondition(t *testing.T) {
 		{in: "platforms:windows", wantErr: `"windows" is not a value of platforms`},
 		{in: "group_size_limit>=many", wantErr: "expected a whole number"},
 		{in: "group_size_limit>=-1", wantErr: "expected a whole number"},
-		{in: "forward_secrecy>=1", wantErr: "need a number criterion"},
+		{in: "forward_secrecy>=1", wantErr: "need a number or audits criterion"},
+		{in: "audits>=1", want: "audits>=1"},
 		{in: "", wantErr: "empty condition"},
 	}
 	for _, tt := range tests {
@@ -66,6 +67,9 @@ func TestConditionMatch(t *testing.T) {
 		{"group_size_limit>=500", "gamma", false},
 		{"group_size_limit>=500", "beta", true}, // null means no limit here
 		{"group_size_limit<=500", "beta", false},
+		{"audits>=1", "alpha", true},
+		{"audits>=1", "beta", false},
+		{"audits<=0", "beta", true},
 	}
 	for _, tt := range tests {
 		c, err := ParseCondition(tt.cond, cat)
