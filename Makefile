@@ -4,17 +4,20 @@ ADDR    ?= 127.0.0.1:8000
 WASMENV := GOOS=js GOARCH=wasm
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
 GOFILES := $(shell find app cmd data -name '*.go' -not -name '*_test.go') $(shell find data -name '*.json') go.mod go.sum
+# web/ is embedded in bin/serve (web/web.go), so the server is rebuilt when
+# any of it changes, and after the wasm.
+WEBFILES := $(filter-out web/app.wasm,$(wildcard web/*))
 
 .PHONY: all build run test test-unit test-wasm test-e2e validate vet clean
 
 all: build
 
-build: bin/serve web/app.wasm
+build: web/app.wasm bin/serve
 
 web/app.wasm: $(GOFILES)
 	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/wasm
 
-bin/serve: $(GOFILES)
+bin/serve: $(GOFILES) $(WEBFILES) web/app.wasm
 	$(GO) build -trimpath -o $@ ./cmd/serve
 
 run: build

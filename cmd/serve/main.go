@@ -1,6 +1,10 @@
 // Command serve serves msgcompare: the prerendered pages, the WebAssembly
 // app, the open data API, and (with -export) writes the same site as static
 // files. With -validate it only checks the data files.
+//
+// The web/ files (stylesheet, icons, scripts, app.wasm) are embedded at
+// compile time, so bin/serve runs from any directory; -root serves them
+// from disk instead, for working on the stylesheet without a rebuild.
 package main
 
 import (
@@ -9,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -21,9 +26,12 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on")
-	root := flag.String("root", ".", "directory that holds web/ (app.wasm, app.css, icons)")
+	root := flag.String("root", "", "serve web/ from this directory's web/ on disk instead of the embedded copy (development)")
 	validate := flag.Bool("validate", false, "only validate the data files and exit")
 	dataDir := flag.String("data", "", "read the data files from this directory instead of the embedded copy")
+	exportDir := flag.String("export", "", "write the site as static files to this directory and exit")
+	base := flag.String("base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
+	frameAncestors := flag.String("frame-ancestors", "*", "CSP frame-ancestors of the widget routes (/embed, /embed/...): origins allowed to frame the widget")
 	flag.Parse()
 
 	cat, err := loadCatalog(*dataDir)
@@ -38,11 +46,27 @@ func main() {
 		fmt.Println("ok:", cat)
 		return
 	}
-	srv, err := newServer(config{Catalog: cat, Root: *root})
+	cfg := config{Catalog: cat, Root: *root, FrameAncestors: *frameAncestors}
+	if *exportDir != "" {
+		cfg.Prefix, cfg.Export = *base, true
+		if err := export(*exportDir, cfg); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	srv, err := newServer(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := serve(*addr, srv); err != nil {
+	log.Printf("msgcompare: %v", srv)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("msgcompare serving http://%s/", ln.Addr())
+	if err := serve(ctx, ln, srv); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -56,23 +80,27 @@ func loadCatalog(dir string) (*catalog.Catalog, error) {
 	return catalog.Load(os.DirFS(dir), opt)
 }
 
-// serve listens on addr until SIGINT or SIGTERM, then lets requests in
-// flight finish.
-func serve(addr string, h http.Handler) error {
-	hs := &http.Server{
-		Addr:              addr,
+// newHTTPServer sets the limits that protect against slow and oversized
+// clients: a slow header or body cannot hold a connection for long, and a
+// header block over 64 KB is refused with 431.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(os.Stderr, "http: ", 0),
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+}
+
+// serve serves on ln until ctx ends (SIGINT or SIGTERM in main), then stops
+// accepting and lets requests in flight finish, for up to 15 seconds.
+func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	hs := newHTTPServer(h)
 	errc := make(chan error, 1)
-	go func() { errc <- hs.ListenAndServe() }()
-	log.Printf("msgcompare serving http://%s/", addr)
+	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -81,7 +109,7 @@ func serve(addr string, h http.Handler) error {
 	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
 }

@@ -3,30 +3,40 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"msgcompare/app/catalog"
 	"msgcompare/data"
+	"msgcompare/web"
 )
 
-// newTestServer builds the server over the real catalog and the web/
-// directory that `make build` fills.
+// newTestServer builds the server as bin/serve does: the real catalog and
+// the web/ files embedded at compile time (`make build` puts app.wasm
+// there first).
 func newTestServer(t *testing.T) *server {
 	t.Helper()
-	root := filepath.Join("..", "..")
-	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
+	return newTestServerWith(t, config{Web: web.FS})
+}
+
+// newTestServerWith fills in the catalog and, if unset, web/.
+func newTestServerWith(t *testing.T, cfg config) *server {
+	t.Helper()
+	if cfg.Web == nil {
+		cfg.Web = web.FS
+	}
+	if _, err := fs.Stat(cfg.Web, "app.wasm"); err != nil {
 		t.Fatalf("web/app.wasm is missing: run `make build` first (%v)", err)
 	}
 	cat, err := catalog.Load(data.FS, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newServer(config{Catalog: cat, Root: root})
+	cfg.Catalog = cat
+	s, err := newServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
