@@ -70,7 +70,7 @@ func (p *AppPage) Render() app.UI {
 		app.P().Class("app-links").Body(
 			extLink(a.Homepage, t(lang, msgHomepage)),
 			app.Text(" · "),
-			app.A().Href("/compare?apps="+a.ID+","+suggestPartner(a.ID)).Text(t(lang, msgCompareWith)),
+			app.A().Href(link("/compare?apps="+a.ID+","+suggestPartner(a.ID))).Text(t(lang, msgCompareWith)),
 		),
 		discontinuedView(a.Discontinued, lang),
 		statusView(a.Status, lang),
@@ -145,5 +145,8 @@ func suggestPartner(id string) string {
 
 // appIDFromPath returns the id of /app/{id}.
 func appIDFromPath(path string) string {
-	return strings.Trim(strings.TrimPrefix(path, "/app/"), "/")
+	if i := strings.LastIndex(path, "/app/"); i >= 0 {
+		path = path[i+len("/app/"):]
+	}
+	return strings.Trim(path, "/")
 }

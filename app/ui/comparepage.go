@@ -91,7 +91,7 @@ func (p *ComparePage) pickersView() app.UI {
 			choiceSelect(id, "apps", cur, opts, p.onSlot(i)),
 		)
 	}
-	return app.Form().Class("controls pickers").Method("get").Action("/compare").OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls pickers").Method("get").Action(link("/compare")).OnSubmit(preventDefault).Body(
 		app.Div().Class("control-row").Body(slots...),
 		app.Div().Class("field check").Body(
 			checkbox("diff", "diff", "1", p.query.Diff, "", p.onDiff),

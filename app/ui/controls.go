@@ -15,7 +15,7 @@ import (
 // applies at once.
 func (h *Home) controlsView() app.UI {
 	lang := h.lang
-	return app.Form().Class("controls").Method("get").Action("/").OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").Method("get").Action(link("/")).OnSubmit(preventDefault).Body(
 		h.presetsView(),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("field search").Body(

@@ -1,31 +1,77 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
 )
 
-// detailView is the panel with one fact's evidence, opened from a cell.
-func (h *Home) detailView() app.UI {
-	if h.detail.app == "" {
+// fact names one cell: a messenger and a criterion.
+type fact struct{ app, criterion string }
+
+// factPanel is the state and behaviour of the fact details panel, shared by
+// the pages that show a matrix.
+type factPanel struct {
+	detail fact // the fact whose details are open, if any
+}
+
+// onFactClick opens the details of the fact whose cell was clicked. One
+// handler on the table serves every cell; without the app, the cell's link
+// leads to the messenger's page instead.
+func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
+	if e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("shiftKey").Bool() {
+		return
+	}
+	a := e.Get("target").Call("closest", "a[data-fact]")
+	if !a.Truthy() {
+		return
+	}
+	e.PreventDefault()
+	id, crit, _ := strings.Cut(a.Get("dataset").Get("fact").String(), "/")
+	f.detail = fact{app: id, criterion: crit}
+	ctx.Defer(func(app.Context) { focus("#detail-title") })
+}
+
+func (f *factPanel) onDetailClose(ctx app.Context, e app.Event) {
+	closed := f.detail
+	f.detail = fact{}
+	ctx.Defer(func(app.Context) { focus(`a[data-fact="` + closed.app + "/" + closed.criterion + `"]`) })
+}
+
+func (f *factPanel) onDetailKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" {
+		f.onDetailClose(ctx, e)
+	}
+}
+
+// focus moves the keyboard focus to the first element matching selector.
+func focus(selector string) {
+	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// view is the panel with one fact's evidence, opened from a cell.
+func (f *factPanel) view(cat *catalog.Catalog, lang string) app.UI {
+	if f.detail.app == "" {
 		return nil
 	}
-	a := h.Catalog.App(h.detail.app)
-	cr := h.Catalog.Criterion(h.detail.criterion)
+	a := cat.App(f.detail.app)
+	cr := cat.Criterion(f.detail.criterion)
 	if a == nil || cr == nil {
 		return nil
 	}
-	lang := h.lang
 	return app.Aside().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
-		OnKeyDown(h.onDetailKey).Body(
+		OnKeyDown(f.onDetailKey).Body(
 		app.Div().Class("detail-head").Body(
 			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang)+": "+a.Name),
-			app.Button().Class("close").Type("button").Aria("label", t(lang, msgClose)).OnClick(h.onDetailClose).Text("×"),
+			app.Button().Class("close").Type("button").Aria("label", t(lang, msgClose)).OnClick(f.onDetailClose).Text("×"),
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
 		factBody(cr, a.Cell(cr.ID), lang),
-		app.P().Body(app.A().Href("/app/"+a.ID+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
+		app.P().Body(app.A().Href(link("/app/"+a.ID+"#"+cr.ID)).Text(fmtMsg(lang, msgAllFacts, a.Name))),
 	)
 }
 

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -19,11 +17,8 @@ type Home struct {
 	Catalog *catalog.Catalog
 
 	state
-	detail fact // the fact whose details are open, if any
+	factPanel
 }
-
-// fact names one cell: a messenger and a criterion.
-type fact struct{ app, criterion string }
 
 // OnInit loads the state from the address bar before the first client-side
 // render, so that the page does not flash empty over the prerendered one.
@@ -72,46 +67,10 @@ func (h *Home) Render() app.UI {
 			h.controlsView(),
 			app.Div().Class("results").Body(
 				countView(h.result, h.lang),
-				h.matrixView(),
+				matrixView(h.Catalog, &h.state, h.onFactClick),
 				whyNotView(h.Catalog, h.result, h.lang),
 			),
 		),
-		h.detailView(),
+		h.factPanel.view(h.Catalog, h.lang),
 	)
-}
-
-// onFactClick opens the details of the fact whose cell was clicked. One
-// handler on the table serves every cell; without the app, the cell's link
-// leads to the messenger's page instead.
-func (h *Home) onFactClick(ctx app.Context, e app.Event) {
-	if e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("shiftKey").Bool() {
-		return
-	}
-	a := e.Get("target").Call("closest", "a[data-fact]")
-	if !a.Truthy() {
-		return
-	}
-	e.PreventDefault()
-	id, crit, _ := strings.Cut(a.Get("dataset").Get("fact").String(), "/")
-	h.detail = fact{app: id, criterion: crit}
-	ctx.Defer(func(app.Context) { focus("#detail-title") })
-}
-
-func (h *Home) onDetailClose(ctx app.Context, e app.Event) {
-	closed := h.detail
-	h.detail = fact{}
-	ctx.Defer(func(app.Context) { focus(`a[data-fact="` + closed.app + "/" + closed.criterion + `"]`) })
-}
-
-func (h *Home) onDetailKey(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Escape" {
-		h.onDetailClose(ctx, e)
-	}
-}
-
-// focus moves the keyboard focus to the first element matching selector.
-func focus(selector string) {
-	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
-		el.Call("focus")
-	}
 }

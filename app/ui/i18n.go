@@ -58,6 +58,23 @@ const (
 	msgAllFacts          = "all_facts"
 	msgDiscontinued      = "discontinued"
 	msgHomepage          = "homepage"
+	msgOpenFull          = "open_full"
+	msgBuilderTitle      = "builder_title"
+	msgBuilderIntro      = "builder_intro"
+	msgPreset            = "preset"
+	msgNoPreset          = "no_preset"
+	msgTheme             = "theme"
+	msgThemeAuto         = "theme_auto"
+	msgThemeLight        = "theme_light"
+	msgThemeDark         = "theme_dark"
+	msgThemeContrast     = "theme_contrast"
+	msgLanguage          = "language"
+	msgPreview           = "preview"
+	msgSnippet           = "snippet"
+	msgCopy              = "copy"
+	msgCopied            = "copied"
+	msgWidgetTitle       = "widget_title"
+	msgNavEmbed          = "nav_embed"
 	msgNotFound          = "not_found"
 	msgBack              = "back"
 	msgCompareWith       = "compare_with"
@@ -132,6 +149,23 @@ var messages = map[string]map[string]string{
 		msgAllFacts:          "All facts about %s",
 		msgDiscontinued:      "discontinued",
 		msgHomepage:          "Homepage",
+		msgOpenFull:          "Open the full comparison ↗",
+		msgBuilderTitle:      "Embed msgcompare on your site",
+		msgBuilderIntro:      "Choose what the widget shows, check the preview, then copy the snippet into your page. The widget makes no request to any other site and sets no cookies.",
+		msgPreset:            "Threat model",
+		msgNoPreset:          "None",
+		msgTheme:             "Theme",
+		msgThemeAuto:         "Follow the system",
+		msgThemeLight:        "Light",
+		msgThemeDark:         "Dark",
+		msgThemeContrast:     "High contrast",
+		msgLanguage:          "Language",
+		msgPreview:           "Preview",
+		msgSnippet:           "Snippet",
+		msgCopy:              "Copy snippet",
+		msgCopied:            "Copied.",
+		msgWidgetTitle:       "Private messenger comparison",
+		msgNavEmbed:          "Embed",
 		msgNotFound:          "No messenger has this id.",
 		msgBack:              "Back to the comparison",
 		msgCompareWith:       "Compare side by side",
@@ -204,6 +238,23 @@ var messages = map[string]map[string]string{
 		msgAllFacts:          "Alle Fakten zu %s",
 		msgDiscontinued:      "eingestellt",
 		msgHomepage:          "Website",
+		msgOpenFull:          "Vollständigen Vergleich öffnen ↗",
+		msgBuilderTitle:      "msgcompare auf deiner Website einbinden",
+		msgBuilderIntro:      "Wähle, was das Widget zeigt, prüfe die Vorschau und kopiere dann den Code in deine Seite. Das Widget stellt keine Anfragen an andere Websites und setzt keine Cookies.",
+		msgPreset:            "Bedrohungsmodell",
+		msgNoPreset:          "Keines",
+		msgTheme:             "Farbschema",
+		msgThemeAuto:         "Wie das System",
+		msgThemeLight:        "Hell",
+		msgThemeDark:         "Dunkel",
+		msgThemeContrast:     "Hoher Kontrast",
+		msgLanguage:          "Sprache",
+		msgPreview:           "Vorschau",
+		msgSnippet:           "Code zum Einfügen",
+		msgCopy:              "Code kopieren",
+		msgCopied:            "Kopiert.",
+		msgWidgetTitle:       "Vergleich sicherer Messenger",
+		msgNavEmbed:          "Einbinden",
 		msgNotFound:          "Kein Messenger hat diese Kennung.",
 		msgBack:              "Zurück zum Vergleich",
 		msgCompareWith:       "Gegenüberstellen",

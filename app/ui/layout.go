@@ -28,6 +28,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 				navLink(href("/", base), t(lang, msgNavHome), current == "/"),
 				navLink(href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
 				navLink(href("/about", base), t(lang, msgNavAbout), current == "/about"),
+				navLink(href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
 			),
 			langSwitch(current, s.query, lang),
 		),
@@ -79,11 +80,11 @@ func footerView(cat *catalog.Catalog, lang string) app.UI {
 	return app.Footer().Class("footer").Body(
 		app.P().Body(
 			app.Text(fmt.Sprintf(t(lang, msgData), cat.Version, formatDate(cat.Updated, lang))+" "),
-			app.A().Href("/api/catalog.json").Text("JSON"),
+			app.A().Href(link("/api/catalog.json")).Text("JSON"),
 			app.Text(" · "),
-			app.A().Href("/api/catalog.csv").Text("CSV"),
+			app.A().Href(link("/api/catalog.csv")).Text("CSV"),
 			app.Text(" · "),
-			app.A().Href("/about").Text(t(lang, msgNavAbout)),
+			app.A().Href(link("/about")).Text(t(lang, msgNavAbout)),
 		),
 	)
 }

@@ -27,20 +27,20 @@ func countView(res compare.Result, lang string) app.UI {
 // under group headings). On narrow screens, or with view=cards, CSS lays
 // each row out as a card; the markup stays one table. Every row and cell
 // carries data-app, every cell data-criterion (contract §6).
-func (h *Home) matrixView() app.UI {
-	res, lang := h.result, h.lang
+func matrixView(cat *catalog.Catalog, s *state, onFactClick app.EventHandler) app.UI {
+	res, lang := s.result, s.lang
 	if len(res.Kept) == 0 {
 		return nil
 	}
-	view := h.query.View
+	view := s.query.View
 	if view == "" {
 		view = "auto"
 	}
 	return app.Div().Class("matrix-wrap view-"+view).ID("matrix").TabIndex(0).Aria("labelledby", "matrix-caption").Body(
-		app.Table().Class("matrix").Attr("role", "table").OnClick(h.onFactClick).Body(
+		app.Table().Class("matrix").Attr("role", "table").OnClick(onFactClick).Body(
 			app.Caption().ID("matrix-caption").Text(t(lang, msgMatrixCaption)),
 			app.THead().Body(
-				groupHeaderRow(h.Catalog, res.Criteria, lang),
+				groupHeaderRow(cat, res.Criteria, lang),
 				app.Tr().Body(
 					app.Th().Scope("col").Class("corner").Text(t(lang, msgMessenger)),
 					app.Range(res.Criteria).Slice(func(i int) app.UI {
@@ -77,7 +77,7 @@ func appRow(row compare.Row, res compare.Result, lang string) app.UI {
 	a := row.App
 	return app.Tr().DataSet("app", a.ID).Body(
 		app.Th().Scope("row").Class("app-name").Body(
-			app.A().Href("/app/"+a.ID).Text(a.Name),
+			app.A().Href(link("/app/"+a.ID)).Text(a.Name),
 			app.If(a.Discontinued != nil, app.Span().Class("badge").Text(t(lang, msgDiscontinued))),
 			scoreView(row.Score, len(res.Conditions), lang),
 		),
@@ -112,7 +112,7 @@ func cellView(cr *catalog.Criterion, a *catalog.App, lang string) app.UI {
 		s = show(cr, cell.Value, lang)
 	}
 	return td.Class("v-" + s.Tone).Body(
-		app.A().Class("fact").Href("/app/"+a.ID+"#"+cr.ID).DataSet("fact", a.ID+"/"+cr.ID).
+		app.A().Class("fact").Href(link("/app/"+a.ID+"#"+cr.ID)).DataSet("fact", a.ID+"/"+cr.ID).
 			Aria("label", cr.Label.In(lang)+", "+a.Name+": "+s.Word).Body(
 			app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol)),
 			app.Span().Class("word").Text(s.Word),

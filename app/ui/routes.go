@@ -19,13 +19,15 @@ func Routes(cat *catalog.Catalog) {
 	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat} })
 	app.RouteFunc("/compare", func() app.Composer { return &ComparePage{Catalog: cat} })
 	app.RouteFunc("/about", func() app.Composer { return &About{Catalog: cat} })
+	app.RouteFunc("/embed", func() app.Composer { return &Embed{Catalog: cat} })
+	app.RouteFunc("/embed/builder", func() app.Composer { return &Builder{Catalog: cat} })
 }
 
 // Paths lists every page to prerender, for the static export and for
 // checks that walk all routes. Query-string views are not listed: the
 // export serves them from the same page.
 func Paths(cat *catalog.Catalog) []string {
-	paths := []string{"/", "/compare", "/about"}
+	paths := []string{"/", "/compare", "/about", "/embed", "/embed/builder"}
 	ids := make([]string, 0, len(cat.Apps))
 	for _, a := range cat.Apps {
 		ids = append(ids, a.ID)

@@ -47,19 +47,34 @@ func browserLang() string {
 	return "en"
 }
 
-// href is a link to path with query q, relative to the site root.
+// base is the path prefix the site is served under ("" at the root, for
+// example "/tools/msgcompare" under a sub-path). SetBase sets it.
+var base string
+
+// SetBase sets the path prefix for every link the pages render: cmd/serve
+// passes its -base, cmd/wasm the prefix go-app was configured with.
+func SetBase(prefix string) {
+	base = strings.TrimSuffix(prefix, "/")
+}
+
+// link returns an absolute path of the site under its base.
+func link(path string) string {
+	return base + path
+}
+
+// href is a link to path with query q, under the site's base.
 func href(path string, q compare.Query) string {
 	if enc := q.Encode(); enc != "" {
-		return path + "?" + enc
+		return link(path) + "?" + enc
 	}
-	return path
+	return link(path)
 }
 
 // navigate moves to path with query q, adding a history entry, so that
 // the back button returns to the previous state.
 func navigate(ctx app.Context, path string, q compare.Query) {
 	u := *ctx.Page().URL()
-	u.Path, u.RawQuery, u.Fragment = path, q.Encode(), ""
+	u.Path, u.RawQuery, u.Fragment = link(path), q.Encode(), ""
 	ctx.NavigateTo(&u)
 }
 

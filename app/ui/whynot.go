@@ -23,7 +23,7 @@ func whyNotView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
 				ex := res.Excluded[i]
 				return app.Li().DataSet("excluded", ex.App.ID).Body(
 					app.Div().Class("why-head").Body(
-						app.A().Href("/app/"+ex.App.ID).Text(ex.App.Name),
+						app.A().Href(link("/app/"+ex.App.ID)).Text(ex.App.Name),
 						scoreView(ex.Score, len(res.Conditions), lang),
 					),
 					app.Ul().Class("reasons").Body(
@@ -43,6 +43,6 @@ func failureView(cat *catalog.Catalog, a *catalog.App, f compare.Failure, lang s
 	return app.Li().Body(
 		app.Span().Class("sym v-bad").Aria("hidden", "true").Text("✗ "),
 		app.Text(fmt.Sprintf(t(lang, msgFails), conditionLabel(cat, f.Condition, lang))+" "),
-		app.A().Href("/app/"+a.ID+"#"+f.Criterion.ID).Class("v-"+have.Tone).Text(have.Word),
+		app.A().Href(link("/app/"+a.ID+"#"+f.Criterion.ID)).Class("v-"+have.Tone).Text(have.Word),
 	)
 }

@@ -18,6 +18,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
+	ui.SetBase(app.Getenv("GOAPP_ROOT_PREFIX"))
 	ui.Routes(cat)
 	app.RunWhenOnBrowser()
 }

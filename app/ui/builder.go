@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"html"
+	"net/url"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// Builder at /embed/builder lets a site operator choose the widget's
+// messengers, criteria, preset, theme and language, see a live preview and
+// copy the snippet. Its own URL carries the widget's query.
+type Builder struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+	origin string // scheme://host the snippet points to
+	copied bool
+	stop   func()
+}
+
+// OnInit loads the state before the first client render.
+func (b *Builder) OnInit() {
+	if app.IsClient {
+		b.loadURL(app.Window().URL())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (b *Builder) OnPreRender(ctx app.Context) { b.loadPage(ctx) }
+
+// OnNav reloads when the URL changes.
+func (b *Builder) OnNav(ctx app.Context) { b.loadPage(ctx) }
+
+// OnMount marks the app ready and sizes the preview from the widget's
+// resize messages, as embed.js does on other sites.
+func (b *Builder) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { markReady() })
+	b.stop = app.Window().AddEventListener("message", func(ctx app.Context, e app.Event) {
+		frame := app.Window().Get("document").Call("querySelector", "iframe.preview")
+		data := e.Get("data")
+		if !frame.Truthy() || !e.Get("source").Equal(frame.Get("contentWindow")) || data.Type() != app.TypeObject {
+			return
+		}
+		if data.Get("type").String() == "msgcompare:resize" && data.Get("height").Type() == app.TypeNumber {
+			if h := data.Get("height").Int(); h > 0 && h < 100000 {
+				frame.Get("style").Set("height", itoa(h)+"px")
+			}
+		}
+	})
+}
+
+// OnDismount stops listening.
+func (b *Builder) OnDismount() {
+	if b.stop != nil {
+		b.stop()
+	}
+}
+
+func (b *Builder) loadPage(ctx app.Context) {
+	b.loadURL(ctx.Page().URL())
+	b.copied = false
+	ctx.Page().SetLang(b.lang)
+	ctx.Page().SetTitle(t(b.lang, msgBuilderTitle))
+}
+
+func (b *Builder) loadURL(u *url.URL) {
+	b.load(b.Catalog, u)
+	b.origin = u.Scheme + "://" + u.Host
+	if app.IsClient {
+		b.origin = app.Window().Get("location").Get("origin").String()
+	}
+}
+
+// widgetQuery is the part of the builder's query the widget takes.
+func (b *Builder) widgetQuery() compare.Query {
+	q := b.query
+	q.View = ""
+	return q
+}
+
+// snippet is the HTML a site pastes (contract §5).
+func (b *Builder) snippet() string {
+	src := b.origin + href("/embed", b.widgetQuery())
+	return `<iframe src="` + html.EscapeString(src) + `"` + "\n" +
+		`        title="` + html.EscapeString(t(b.lang, msgWidgetTitle)) + `" loading="lazy"` + "\n" +
+		`        style="width:100%;border:0" data-msgcompare></iframe>` + "\n" +
+		`<script src="` + html.EscapeString(b.origin+link("/embed.js")) + `" async></script>`
+}
+
+// Render draws the options, the preview and the snippet.
+func (b *Builder) Render() app.UI {
+	lang := b.lang
+	return frame(b.Catalog, &b.state, "/embed/builder",
+		app.H1().Text(t(lang, msgBuilderTitle)),
+		app.P().Class("tagline").Text(t(lang, msgBuilderIntro)),
+		app.Div().Class("builder").Body(
+			b.optionsView(),
+			app.Div().Class("builder-out").Body(
+				app.H2().ID("snippet-title").Text(t(lang, msgSnippet)),
+				app.Textarea().ID("snippet").ReadOnly(true).Rows(5).Aria("labelledby", "snippet-title").Text(b.snippet()),
+				app.Div().Class("form-actions").Body(
+					app.Button().Type("button").ID("copy").OnClick(b.onCopy).Text(t(lang, msgCopy)),
+					app.Span().Attr("role", "status").Text(map[bool]string{true: t(lang, msgCopied)}[b.copied]),
+				),
+				app.H2().Text(t(lang, msgPreview)),
+				app.IFrame().Class("preview").Src(href("/embed", b.widgetQuery())).Title(t(lang, msgWidgetTitle)).
+					Attr("data-msgcompare", "").Attr("loading", "lazy"),
+			),
+		),
+	)
+}
+
+func (b *Builder) optionsView() app.UI {
+	cat, lang, q := b.Catalog, b.lang, b.query
+	presetOpts := []choice{{"", t(lang, msgNoPreset)}}
+	for _, p := range cat.Presets {
+		presetOpts = append(presetOpts, choice{p.ID, p.Label.In(lang)})
+	}
+	apps := compare.ByName(cat)
+	return app.Form().Class("controls").Method("get").Action(link("/embed/builder")).OnSubmit(preventDefault).Body(
+		app.Div().Class("field").Body(
+			app.Label().For("preset").Text(t(lang, msgPreset)),
+			choiceSelect("preset", "preset", q.Preset, presetOpts, b.onField("preset")),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("theme").Text(t(lang, msgTheme)),
+			choiceSelect("theme", "theme", q.Theme, []choice{{"", t(lang, msgThemeAuto)}, {"light", t(lang, msgThemeLight)},
+				{"dark", t(lang, msgThemeDark)}, {"contrast", t(lang, msgThemeContrast)}}, b.onField("theme")),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("lang").Text(t(lang, msgLanguage)),
+			choiceSelect("lang", "lang", q.Lang, []choice{{"", t(lang, msgThemeAuto)}, {"en", "English"}, {"de", "Deutsch"}}, b.onField("lang")),
+		),
+		app.Details().Class("choose").Open(true).Body(
+			app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(q.Apps), len(cat.Apps)), len(cat.Apps))),
+			app.Div().Class("choices").Body(app.Range(apps).Slice(func(i int) app.UI {
+				a := apps[i]
+				id := "app-" + a.ID
+				return app.Div().Class("choice").Body(
+					checkbox(id, "apps", a.ID, len(q.Apps) == 0 || slices.Contains(q.Apps, a.ID), "", b.onApp(a.ID)),
+					app.Label().For(id).Text(a.Name),
+				)
+			})),
+		),
+		app.Details().Class("choose").Open(true).Body(
+			app.Summary().Text(fmtMsg(lang, msgChooseCriteria, countOr(len(q.Criteria), len(cat.Criteria)), len(cat.Criteria))),
+			app.Div().Class("choices").Body(app.Range(cat.Criteria).Slice(func(i int) app.UI {
+				cr := &cat.Criteria[i]
+				id := "crit-" + cr.ID
+				return app.Div().Class("choice").Body(
+					checkbox(id, "criteria", cr.ID, len(q.Criteria) == 0 || slices.Contains(q.Criteria, cr.ID), "", b.onCriterion(cr.ID)),
+					app.Label().For(id).Text(cr.Label.In(lang)),
+				)
+			})),
+		),
+		app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
+	)
+}
+
+// onField sets a single-valued option from a select.
+func (b *Builder) onField(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		next := b.query
+		switch name {
+		case "preset":
+			next.Preset = v
+		case "theme":
+			next.Theme = v
+		case "lang":
+			next.Lang = v
+		}
+		navigate(ctx, "/embed/builder", next)
+	}
+}
+
+func (b *Builder) onApp(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		all := make([]string, 0, len(b.Catalog.Apps))
+		for _, a := range compare.ByName(b.Catalog) {
+			all = append(all, a.ID)
+		}
+		next := b.query
+		next.Apps = toggleID(b.query.Apps, all, id)
+		navigate(ctx, "/embed/builder", next)
+	}
+}
+
+func (b *Builder) onCriterion(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		all := make([]string, 0, len(b.Catalog.Criteria))
+		for _, cr := range b.Catalog.Criteria {
+			all = append(all, cr.ID)
+		}
+		next := b.query
+		next.Criteria = toggleID(b.query.Criteria, all, id)
+		navigate(ctx, "/embed/builder", next)
+	}
+}
+
+// onCopy puts the snippet on the clipboard, or selects it where the
+// clipboard is not available.
+func (b *Builder) onCopy(ctx app.Context, e app.Event) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if clip.Truthy() {
+		clip.Call("writeText", b.snippet())
+	} else if el := app.Window().GetElementByID("snippet"); el.Truthy() {
+		el.Call("select")
+	}
+	b.copied = true
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+)
+
+// Embed is the compact widget at /embed that other sites put in an iframe.
+// It takes every URL parameter of the full comparison, tells its parent
+// its height (msgcompare:resize) and when it is interactive
+// (msgcompare:ready), and sends nothing else out of the frame.
+type Embed struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+	factPanel
+	lastHeight int
+	stopResize func()
+}
+
+// OnInit loads the state before the first client render.
+func (e *Embed) OnInit() {
+	if app.IsClient {
+		e.load(e.Catalog, app.Window().URL())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (e *Embed) OnPreRender(ctx app.Context) { e.loadPage(ctx) }
+
+// OnNav reloads when the URL changes.
+func (e *Embed) OnNav(ctx app.Context) {
+	e.loadPage(ctx)
+	ctx.Defer(func(app.Context) { e.postHeight(true) })
+}
+
+// OnMount starts reporting the height and announces readiness.
+func (e *Embed) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		markReady()
+		e.stopResize = e.watchHeight()
+		postToParent(map[string]any{"type": "msgcompare:ready"})
+	})
+}
+
+// OnDismount stops the observers.
+func (e *Embed) OnDismount() {
+	if e.stopResize != nil {
+		e.stopResize()
+	}
+}
+
+func (e *Embed) loadPage(ctx app.Context) {
+	e.load(e.Catalog, ctx.Page().URL())
+	e.detail = fact{}
+	ctx.Page().SetLang(e.lang)
+	ctx.Page().SetTitle(t(e.lang, msgTitle))
+}
+
+// Render draws the widget: compact controls, the matrix and the reasons.
+func (e *Embed) Render() app.UI {
+	lang := e.lang
+	theme := e.query.Theme
+	if theme == "" {
+		theme = "auto"
+	}
+	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(
+		noticeView(e.notices, lang),
+		app.Div().Class("embed-head").Body(
+			app.A().Class("brand").Href(href("/", e.query)).Target("_blank").Rel("noopener").
+				Text(t(lang, msgOpenFull)),
+			countView(e.result, lang),
+		),
+		e.togglesView(),
+		matrixView(e.Catalog, &e.state, e.onFactClick),
+		e.factPanel.view(e.Catalog, lang),
+		whyNotView(e.Catalog, e.result, lang),
+	)
+}
+
+// togglesView offers the requirements for the bool criteria the widget
+// shows, so readers can filter inside the frame.
+func (e *Embed) togglesView() app.UI {
+	var controls []app.UI
+	for _, cr := range e.result.Criteria {
+		if cr.Type != catalog.Bool {
+			continue
+		}
+		c := toggleCondition(cr)
+		cond := c.String()
+		id := "req-" + cr.ID
+		controls = append(controls, app.Div().Class("toggle").Title(cr.Description.In(e.lang)).Body(
+			checkbox(id, "require", cond, e.query.Requires(cond), cond, e.onToggle(c)),
+			app.Label().For(id).Text(conditionLabel(e.Catalog, c, e.lang)),
+		))
+	}
+	if len(controls) == 0 {
+		return nil
+	}
+	return app.Form().Class("embed-filters").Method("get").Action(link("/embed")).OnSubmit(preventDefault).Body(
+		app.FieldSet().Body(
+			app.Legend().Text(t(e.lang, msgRequirements)),
+			app.Div().Class("toggles").Body(controls...),
+		),
+		app.NoScript().Body(app.Button().Type("submit").Text(t(e.lang, msgApply))),
+	)
+}
+
+func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		navigate(ctx, "/embed", e.query.Toggle(c))
+	}
+}
+
+// watchHeight reports the widget's height whenever it changes (filters,
+// details, window size), and answers embed.js's hello with the current
+// height and readiness. It returns a function that stops both.
+func (e *Embed) watchHeight() func() {
+	win := app.Window()
+	ro := win.Get("ResizeObserver")
+	var stop []func()
+	if ro.Truthy() {
+		cb := app.FuncOf(func(this app.Value, args []app.Value) any {
+			e.postHeight(false)
+			return nil
+		})
+		obs := ro.New(cb)
+		obs.Call("observe", win.Get("document").Get("body"))
+		stop = append(stop, func() { obs.Call("disconnect"); cb.Release() })
+	}
+	stop = append(stop, win.AddEventListener("message", func(ctx app.Context, ev app.Event) {
+		data := ev.Get("data")
+		if ev.Get("source").Equal(win.Get("parent")) && data.Type() == app.TypeObject && data.Get("type").String() == "msgcompare:hello" {
+			e.postHeight(true)
+			postToParent(map[string]any{"type": "msgcompare:ready"})
+		}
+	}))
+	e.postHeight(true)
+	return func() {
+		for _, f := range stop {
+			f()
+		}
+	}
+}
+
+// postHeight sends the content height to the parent when it changed (or
+// always, with force).
+func (e *Embed) postHeight(force bool) {
+	body := app.Window().Get("document").Get("body")
+	h := int(math.Ceil(body.Call("getBoundingClientRect").Get("height").Float()))
+	if h == e.lastHeight && !force {
+		return
+	}
+	e.lastHeight = h
+	postToParent(map[string]any{"type": "msgcompare:resize", "height": h})
+}
+
+// postToParent sends one of the two embed messages to the host page. The
+// target origin is "*": the messages carry nothing private, and the
+// widget cannot know which site embeds it.
+func postToParent(msg map[string]any) {
+	win := app.Window()
+	parent := win.Get("parent")
+	if !parent.Truthy() || parent.Equal(win.JSValue()) {
+		return
+	}
+	parent.Call("postMessage", msg, "*")
+}
