@@ -40,6 +40,7 @@ func installClickGuard() {
 				return nil
 			}
 		}
-		return goapp.Invoke(ev)
+		goapp.Call("call", win, ev)
+		return nil
 	}))
 }
