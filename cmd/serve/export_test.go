@@ -55,6 +55,9 @@ func TestExportOnStaticHosts(t *testing.T) {
 				h := startStatic(t, host, dirs[prefix])
 				base := h.url + prefix
 				b := newBrowser(t, 1280, 800)
+				if host == "nginx" {
+					watchPolicies(t, b) // python sends no headers
+				}
 				b.run(t, "load "+base+"/", chromedp.Navigate(base+"/"), waitReady())
 				if n := eval[int](t, b, count(`tr[data-app]`)); n < 10 {
 					t.Errorf("the matrix shows %d messengers, want all", n)

@@ -15,7 +15,7 @@ const cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style
 
 // permissionsPolicy denies every powerful feature the app does not use,
 // so that neither our code nor a future dependency can ask for them.
-const permissionsPolicy = "accelerometer=(), autoplay=(), bluetooth=(), browsing-topics=(), camera=(), " +
+const permissionsPolicy = "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), " +
 	"display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), " +
 	"midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()"
 
