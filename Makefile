@@ -46,3 +46,16 @@ test: validate vet test-unit test-wasm test-e2e
 
 clean:
 	rm -rf bin web/app.wasm
+
+# Static export of the built site (issue 6): EXPORT_DIR, optionally under
+# BASE=/sub/path/.
+EXPORT_DIR ?= out/site
+BASE ?= /
+.PHONY: export loadtest
+export: build
+	bin/serve -export $(EXPORT_DIR) -base $(BASE)
+
+# Load test (issue 6): wrk against bin/serve and nginx serving the export
+# of the same build; writes the "Load test" section of docs/benchmarks.md.
+loadtest: build
+	.ci/loadtest

@@ -52,7 +52,7 @@ func startStatic(t *testing.T, kind, dir string) *staticHost {
 		needProgram(t, "python3")
 		cmd = exec.Command("python3", "-m", "http.server", "--bind", "127.0.0.1", "-d", dir, fmt.Sprint(port))
 	case "nginx":
-		needProgram(t, "nginx")
+		needProgram(t, "nginx", "/usr/sbin/nginx")
 		cmd = exec.Command(filepath.Join("..", "..", ".ci", "nginx-serve"), dir, fmt.Sprint(port))
 	}
 	if kind == "nginx" {
@@ -94,8 +94,13 @@ func (h *staticHost) stop() {
 	}
 }
 
-func needProgram(t *testing.T, name string) {
+func needProgram(t *testing.T, name string, also ...string) {
 	t.Helper()
+	for _, p := range also {
+		if _, err := os.Stat(p); err == nil {
+			return
+		}
+	}
 	if _, err := exec.LookPath(name); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s not found; CI=true requires it (.ci/run installs it)", name)
