@@ -47,6 +47,24 @@ test: validate vet test-unit test-wasm test-e2e
 clean:
 	rm -rf bin web/app.wasm
 
+# Performance report (issue 7): Go benchmarks natively and as WebAssembly,
+# asset sizes, browser boot and click timings, Lighthouse; the tables go
+# to docs/benchmarks.md, the raw results to $(BENCH_OUT).
+BENCH_OUT ?= out/bench
+.PHONY: bench
+bench: build
+	.ci/npm-install
+	mkdir -p $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench . -benchmem ./app/... >$(BENCH_OUT)/go.txt || { cat $(BENCH_OUT)/go.txt; exit 1; }
+	cat $(BENCH_OUT)/go.txt
+	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test -run '^$$' -bench . -benchmem ./app/catalog ./app/compare >$(BENCH_OUT)/go-wasm.txt || { cat $(BENCH_OUT)/go-wasm.txt; exit 1; }
+	cat $(BENCH_OUT)/go-wasm.txt
+	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 10x ./cmd/serve >$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
+	cat $(BENCH_OUT)/browser.txt
+	.ci/lighthouse $(BENCH_OUT)
+	MSGCOMPARE_BENCH=$(BENCH_OUT) $(GO) test -count=1 -run '^(TestSizeReport|TestBenchReport)$$' -v ./cmd/serve >$(BENCH_OUT)/report.txt || { cat $(BENCH_OUT)/report.txt; exit 1; }
+	grep -v '^=== RUN' $(BENCH_OUT)/report.txt
+
 # Static export of the built site (issue 6): EXPORT_DIR, optionally under
 # BASE=/sub/path/.
 EXPORT_DIR ?= out/site
