@@ -14,7 +14,8 @@ type fact struct{ app, criterion string }
 // factPanel is the state and behaviour of the fact details panel, shared by
 // the pages that show a matrix.
 type factPanel struct {
-	detail fact // the fact whose details are open, if any
+	detail fact        // the fact whose details are open, if any
+	page   app.Context // the page's context; the panel's own dies with it
 }
 
 // onFactClick opens the details of the fact whose cell was clicked. One
@@ -34,10 +35,17 @@ func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
 	ctx.Defer(func(app.Context) { focus("#detail-title") })
 }
 
+// onDetailClose closes the panel and returns the focus to the cell it was
+// opened from. The focus moves after the render, on the page's context:
+// the panel's context ends when the panel leaves the DOM.
 func (f *factPanel) onDetailClose(ctx app.Context, e app.Event) {
 	closed := f.detail
 	f.detail = fact{}
-	ctx.Defer(func(app.Context) { focus(`a[data-fact="` + closed.app + "/" + closed.criterion + `"]`) })
+	after := ctx
+	if f.page != nil {
+		after = f.page
+	}
+	after.Defer(func(app.Context) { focus(`a[data-fact="` + closed.app + "/" + closed.criterion + `"]`) })
 }
 
 func (f *factPanel) onDetailKey(ctx app.Context, e app.Event) {

@@ -41,6 +41,7 @@ func (e *Embed) OnNav(ctx app.Context) {
 
 // OnMount starts reporting the height and announces readiness.
 func (e *Embed) OnMount(ctx app.Context) {
+	e.page = ctx
 	ctx.Defer(func(app.Context) {
 		markReady()
 		e.stopResize = e.watchHeight()
