@@ -18,7 +18,7 @@ func validDate(s string) bool {
 
 // validURL reports whether s is an absolute http or https URL with a host.
 func validURL(s string) bool {
-	if strings.TrimSpace(s) != s || strings.ContainsAny(s, " \t\n") {
+	if strings.TrimSpace(s) != s || strings.ContainsAny(s, " \t\n\r\"<>\\`") {
 		return false
 	}
 	u, err := url.Parse(s)

@@ -42,7 +42,7 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	ctx.Page().SetLang(p.lang)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
-		ctx.Page().SetDescription(a.Summary.In(p.lang))
+		ctx.Page().SetDescription(attr(a.Summary.In(p.lang)))
 	}
 }
 
@@ -88,7 +88,7 @@ func groupFacts(cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang stri
 			continue
 		}
 		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
-			app.H3().Title(cr.Description.In(lang)).Text(cr.Label.In(lang)),
+			app.H3().Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang)),
 			factBody(cr, a.Cell(cr.ID), lang),
 		))
 	}

@@ -110,7 +110,7 @@ func (b *Builder) Render() app.UI {
 					app.Span().Attr("role", "status").Text(map[bool]string{true: t(lang, msgCopied)}[b.copied]),
 				),
 				app.H2().Text(t(lang, msgPreview)),
-				app.IFrame().Class("preview").Src(href("/embed", b.widgetQuery())).Title(t(lang, msgWidgetTitle)).
+				app.IFrame().Class("preview").Src(href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).
 					Attr("data-msgcompare", "").Attr("loading", "lazy"),
 			),
 		),

@@ -163,7 +163,7 @@ func (p *ComparePage) tableView() app.UI {
 
 func compareRow(cr *catalog.Criterion, kept []compare.Row, lang string) app.UI {
 	return app.Tr().Body(
-		app.Th().Scope("row").Title(cr.Description.In(lang)).Text(cr.Label.In(lang)),
+		app.Th().Scope("row").Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang)),
 		app.Range(kept).Slice(func(i int) app.UI {
 			a := kept[i].App
 			cell := a.Cell(cr.ID)

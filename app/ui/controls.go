@@ -20,8 +20,8 @@ func (h *Home) controlsView() app.UI {
 		app.Div().Class("control-row").Body(
 			app.Div().Class("field search").Body(
 				app.Label().For("q").Text(t(lang, msgSearch)),
-				app.Input().Type("search").ID("q").Name("q").Value(h.query.Q).
-					Placeholder(t(lang, msgSearchHint)).AutoComplete(false).OnInput(h.onSearch),
+				app.Input().Type("search").ID("q").Name("q").Value(attr(h.query.Q)).
+					Placeholder(attr(t(lang, msgSearchHint))).AutoComplete(false).OnInput(h.onSearch),
 			),
 			app.Div().Class("field").Body(
 				app.Label().For("sort").Text(t(lang, msgSort)),
@@ -66,7 +66,7 @@ func (h *Home) presetsView() app.UI {
 			if active {
 				q.Preset = ""
 			}
-			a := app.A().Class("preset").Href(href("/", q)).Title(p.Description.In(lang)).Text(p.Label.In(lang))
+			a := app.A().Class("preset").Href(href("/", q)).Title(attr(p.Description.In(lang))).Text(p.Label.In(lang))
 			if active {
 				a = a.Aria("current", "true").Class("preset active")
 			}
@@ -109,7 +109,7 @@ func (h *Home) toggleView(cr *catalog.Criterion) app.UI {
 	c := toggleCondition(cr)
 	cond := c.String()
 	id := "req-" + cr.ID
-	return app.Div().Class("toggle").Title(cr.Description.In(h.lang)).Body(
+	return app.Div().Class("toggle").Title(attr(cr.Description.In(h.lang))).Body(
 		checkbox(id, "require", cond, h.query.Requires(cond), cond, h.onToggle(c)),
 		app.Label().For(id).Text(conditionLabel(h.Catalog, c, h.lang)),
 	)
@@ -182,7 +182,7 @@ type choice struct{ value, label string }
 func choiceSelect(id, name, current string, opts []choice, onChange app.EventHandler) app.UI {
 	return app.Select().ID(id).Name(name).OnChange(onChange).Body(
 		app.Range(opts).Slice(func(i int) app.UI {
-			o := app.Option().Value(opts[i].value).Text(opts[i].label)
+			o := app.Option().Value(attr(opts[i].value)).Text(opts[i].label)
 			if opts[i].value == current {
 				o = o.Selected(true)
 			}

@@ -75,7 +75,7 @@ func (f *factPanel) view(cat *catalog.Catalog, lang string) app.UI {
 		OnKeyDown(f.onDetailKey).Body(
 		app.Div().Class("detail-head").Body(
 			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang)+": "+a.Name),
-			app.Button().Class("close").Type("button").Aria("label", t(lang, msgClose)).OnClick(f.onDetailClose).Text("×"),
+			app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×"),
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
 		factBody(cr, a.Cell(cr.ID), lang),
@@ -156,5 +156,5 @@ func historyView(cr *catalog.Criterion, hist []catalog.Change, lang string) app.
 // extLink opens another site in a new tab without telling it where the
 // reader came from.
 func extLink(url, text string) app.UI {
-	return app.A().Href(url).Target("_blank").Rel("noopener noreferrer external").Text(text)
+	return app.A().Href(attr(url)).Target("_blank").Rel("noopener noreferrer external").Text(text)
 }

@@ -95,7 +95,7 @@ func (e *Embed) togglesView() app.UI {
 		c := toggleCondition(cr)
 		cond := c.String()
 		id := "req-" + cr.ID
-		controls = append(controls, app.Div().Class("toggle").Title(cr.Description.In(e.lang)).Body(
+		controls = append(controls, app.Div().Class("toggle").Title(attr(cr.Description.In(e.lang))).Body(
 			checkbox(id, "require", cond, e.query.Requires(cond), cond, e.onToggle(c)),
 			app.Label().For(id).Text(conditionLabel(e.Catalog, c, e.lang)),
 		))

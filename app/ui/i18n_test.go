@@ -76,3 +76,12 @@ func TestToggleID(t *testing.T) {
 		}
 	}
 }
+
+func TestAttrNeverLetsAValueEndItsAttribute(t *testing.T) {
+	for _, in := range []string{`" autofocus onfocus="alert(1)`, `\" x`, "a\x00b", `&quot;`} {
+		got := attr(in)
+		if strings.ContainsAny(got, "\"\\\x00") {
+			t.Errorf("attr(%q) = %q still holds a quote, backslash or control character", in, got)
+		}
+	}
+}

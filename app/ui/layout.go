@@ -24,7 +24,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 		app.A().Class("skip").Href("#main").Text(t(lang, msgSkip)),
 		app.Header().Class("masthead").Body(
 			app.A().Class("brand").Href(href("/", base)).Text("msgcompare"),
-			app.Nav().Aria("label", t(lang, msgNavLabel)).Body(
+			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(
 				navLink(href("/", base), t(lang, msgNavHome), current == "/"),
 				navLink(href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
 				navLink(href("/about", base), t(lang, msgNavAbout), current == "/about"),

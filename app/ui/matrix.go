@@ -45,7 +45,7 @@ func matrixView(cat *catalog.Catalog, s *state, onFactClick app.EventHandler) ap
 					app.Th().Scope("col").Class("corner").Text(t(lang, msgMessenger)),
 					app.Range(res.Criteria).Slice(func(i int) app.UI {
 						cr := res.Criteria[i]
-						return app.Th().Scope("col").DataSet("criterion", cr.ID).Title(cr.Description.In(lang)).Text(cr.Label.In(lang))
+						return app.Th().Scope("col").DataSet("criterion", cr.ID).Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang))
 					}),
 				),
 			),
@@ -95,7 +95,7 @@ func scoreView(score, total int, lang string) app.UI {
 	}
 	label := fmt.Sprintf(t(lang, msgScore), score, total)
 	return app.Span().Class("score").Body(
-		app.Meter().Min(0).Max(float64(total)).Value(float64(score)).Aria("label", label),
+		app.Meter().Min(0).Max(float64(total)).Value(float64(score)).Aria("label", attr(label)),
 		app.Span().Class("score-text").Text(fmt.Sprintf("%d/%d", score, total)),
 	)
 }
@@ -103,7 +103,7 @@ func scoreView(score, total int, lang string) app.UI {
 // cellView shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
 func cellView(cr *catalog.Criterion, a *catalog.App, lang string) app.UI {
-	td := app.Td().DataSet("app", a.ID).DataSet("criterion", cr.ID).DataSet("label", cr.Label.In(lang))
+	td := app.Td().DataSet("app", a.ID).DataSet("criterion", cr.ID).DataSet("label", attr(cr.Label.In(lang)))
 	cell := a.Cell(cr.ID)
 	var s shown
 	if cell == nil {
@@ -113,7 +113,7 @@ func cellView(cr *catalog.Criterion, a *catalog.App, lang string) app.UI {
 	}
 	return td.Class("v-" + s.Tone).Body(
 		app.A().Class("fact").Href(link("/app/"+a.ID+"#"+cr.ID)).DataSet("fact", a.ID+"/"+cr.ID).
-			Aria("label", cr.Label.In(lang)+", "+a.Name+": "+s.Word).Body(
+			Aria("label", attr(cr.Label.In(lang)+", "+a.Name+": "+s.Word)).Body(
 			app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol)),
 			app.Span().Class("word").Text(s.Word),
 		),
