@@ -245,3 +245,23 @@ func TestPrerenderedPageWorksWithoutJavaScript(t *testing.T) {
 		t.Error("without JavaScript, the requirement did not apply")
 	}
 }
+
+// TestReflectedTextCannotBecomeMarkup sends search text built to break out
+// of an attribute or a text node, and lets the browser parse the served
+// page with scripts off: no injected attribute or element may appear.
+func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
+	ts := startServer(t)
+	b := newBrowser(t, 1280, 800)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`" autofocus onfocus="alert(1)`, `\" onmouseover=alert(1) x="`, `</textarea><script>alert(1)</script>`, `' onfocus='alert(1)`} {
+		for _, path := range []string{"/", "/embed", "/embed/builder", "/compare"} {
+			b.run(t, "open", chromedp.Navigate(ts.URL+path+"?q="+url.QueryEscape(q)+"&apps="+url.QueryEscape(q)))
+			injected := eval[int](t, b, `document.querySelectorAll('[onfocus],[onmouseover],[autofocus],[x]').length + [...document.scripts].filter(s => !s.src).length`)
+			if injected > 0 {
+				t.Errorf("%s?q=%s: %d injected attributes or inline scripts", path, q, injected)
+			}
+		}
+	}
+}
