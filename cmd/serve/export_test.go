@@ -21,7 +21,7 @@ func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 		}
 	}
 	index, _ := os.ReadFile(filepath.Join(site, "index.html"))
-	for _, want := range []string{`href="/x/msgcompare/web/app.css?v=`, `src="/x/msgcompare/app.js"`, `href="/x/msgcompare/manifest.webmanifest"`} {
+	for _, want := range []string{`href="/x/msgcompare/web/app.css?v=`, `src="/x/msgcompare/app.js"`, `href="/x/msgcompare/manifest.webmanifest"`, `href="/x/msgcompare/about"`} {
 		if !strings.Contains(string(index), want) {
 			t.Errorf("index.html lacks %s", want)
 		}
