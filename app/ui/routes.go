@@ -15,12 +15,14 @@ import (
 // Routes registers every page of the app. Both cmd/wasm and cmd/serve call
 // it, so that the server prerenders exactly what the browser runs.
 func Routes(cat *catalog.Catalog) {
+	// Every page also answers with a trailing slash: static hosts such as
+	// python's http.server redirect /about to /about/ (a directory).
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat} })
-	app.RouteFunc("/compare", func() app.Composer { return &ComparePage{Catalog: cat} })
-	app.RouteFunc("/about", func() app.Composer { return &About{Catalog: cat} })
-	app.RouteFunc("/embed", func() app.Composer { return &Embed{Catalog: cat} })
-	app.RouteFunc("/embed/builder", func() app.Composer { return &Builder{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/about/?$", func() app.Composer { return &About{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat} })
 }
 
 // Paths lists every page to prerender, for the static export and for

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -56,6 +57,20 @@ func newAsset(contentType string, body []byte, lv levels) *asset {
 		go func() { defer wg.Done(); a.gz = keepIfSmaller(compressGzip(body, lv.gz, lv.memo), body) }()
 		wg.Wait()
 	}
+	return a
+}
+
+// newAssetPrecompressed is newAsset with a brotli variant made at build
+// time (make build runs brotli -q 11 on the wasm, which takes seconds the
+// server should not spend at start). The variant is used only when it
+// decompresses to exactly body, so a stale file cannot serve old code.
+func newAssetPrecompressed(contentType string, body, br []byte, lv levels) *asset {
+	plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+	if err != nil || !bytes.Equal(plain, body) {
+		return newAsset(contentType, body, lv)
+	}
+	a := &asset{contentType: contentType, body: body, hash: contentHash(body), br: keepIfSmaller(br, body)}
+	a.gz = keepIfSmaller(compressGzip(body, lv.gz, lv.memo), body)
 	return a
 }
 

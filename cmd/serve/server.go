@@ -56,8 +56,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if a, ok := s.assets[p]; ok {
-		if strings.HasPrefix(p, "/api/") {
+		if strings.HasPrefix(p, "/api/") || p == "/web/app.wasm" {
 			// Open data: any site may read it (no credentials involved).
+			// The wasm too: in a sandboxed iframe the widget's origin is
+			// "null", and its fetch of app.wasm is then cross-origin.
 			w.Header().Set("Access-Control-Allow-Origin", "*")
 		}
 		serveAsset(w, r, a)

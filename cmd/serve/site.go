@@ -142,7 +142,12 @@ func (s *server) webAsset(web fs.FS, name, ctype string, lv levels) (*asset, err
 	if b, err = minifyBytes(s.min, ctype, b); err != nil {
 		return nil, fmt.Errorf("web/%s: %w", name, err)
 	}
-	a := newAsset(ctype, b, lv)
+	var a *asset
+	if br, err := fs.ReadFile(web, name+".br"); err == nil {
+		a = newAssetPrecompressed(ctype, b, br, lv)
+	} else {
+		a = newAsset(ctype, b, lv)
+	}
 	a.immutable = true
 	return a, nil
 }
