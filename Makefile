@@ -53,6 +53,13 @@ test: validate vet test-unit test-wasm test-e2e
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br
 
+# Every page in every theme and both languages (make test checks a sample
+# that still covers every route, theme and language; see a11yPlan).
+.PHONY: test-a11y-full
+test-a11y-full: build
+	.ci/npm-install
+	A11Y_FULL=1 $(GO) test -count=1 -timeout 30m -run 'TestAccessibility|TestZoomedPages' ./cmd/serve
+
 # Performance report (issue 7): Go benchmarks natively and as WebAssembly,
 # asset sizes, browser boot and click timings, Lighthouse; the tables go
 # to docs/benchmarks.md, the raw results to $(BENCH_OUT).

@@ -314,35 +314,97 @@ func checkPage(t *testing.T, b *browser, src, base, page string, th a11yTheme, l
 	}
 }
 
+// a11yCombo is one theme and language to check a page in.
+type a11yCombo struct {
+	theme a11yTheme
+	lang  string
+}
+
+// a11yPlan chooses the themes and languages to check each page in. With
+// A11Y_FULL=1 it is every theme in every language for every page. By
+// default, to keep `make test` short, "/" gets every combination; every
+// other page every theme, with the language alternating so that across
+// pages each theme meets each language; and the per-messenger pages after
+// the first (one template, different data) one combination each, in turn.
+// Every route is still checked in every theme and both languages.
+func a11yPlan(pages []string) map[string][]a11yCombo {
+	var all []a11yCombo
+	for _, th := range a11yThemes {
+		for _, lang := range a11yLangs {
+			all = append(all, a11yCombo{th, lang})
+		}
+	}
+	full := os.Getenv("A11Y_FULL") == "1"
+	plan := map[string][]a11yCombo{}
+	apps := 0
+	for i, page := range pages {
+		isApp := strings.HasPrefix(page, "/app/")
+		switch {
+		case full || page == "/":
+			plan[page] = all
+		case isApp && apps > 0:
+			plan[page] = []a11yCombo{all[apps%len(all)]}
+		default:
+			for k, th := range a11yThemes {
+				plan[page] = append(plan[page], a11yCombo{th, a11yLangs[(i+k)%len(a11yLangs)]})
+			}
+		}
+		if isApp {
+			apps++
+		}
+	}
+	return plan
+}
+
 // TestAccessibility runs axe-core (WCAG 2.0, 2.1, 2.2 A and AA) on every
-// page in every theme and both languages, on a desktop and a phone
-// viewport, and fails listing each violated rule with its elements. It
-// also checks <html lang>, in the browser and in the prerendered page.
+// page in its themes and languages (see a11yPlan), on a desktop and a
+// phone viewport, and fails listing each violated rule with its elements.
+// It also checks <html lang>, in the browser and in the prerendered page.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
 	chromiumPath(t)
 	ts := startServer(t)
 	pages := a11yPages(t, ts.Config.Handler.(*server))
+	plan := a11yPlan(pages)
 	tally := &axeTally{}
 	defer writeA11yReport(t, tally)
 
-	walk := func(t *testing.T, page string, width, height int, device string) {
-		// One browser per page keeps each within newBrowser's time
-		// limit while it walks the themes and languages.
+	walk := func(t *testing.T, pages []string, combos func(string) []a11yCombo, width, height int, device string) {
+		// One browser per group of pages keeps each within
+		// newBrowser's time limit, and saves starting one per page.
 		b := newBrowser(t, width, height)
-		for _, th := range a11yThemes {
-			for _, lang := range a11yLangs {
-				t.Run("in "+th.String()+", "+lang, func(t *testing.T) {
-					checkPage(t, b, src, ts.URL, page, th, lang, device, tally)
+		for _, page := range pages {
+			for _, c := range combos(page) {
+				name := "in " + c.theme.String() + ", " + c.lang
+				if len(pages) > 1 {
+					name = page + " " + name
+				}
+				t.Run(name, func(t *testing.T) {
+					checkPage(t, b, src, ts.URL, page, c.theme, c.lang, device, tally)
 				})
 			}
 		}
 		b.checkClean(t, ts.URL)
 	}
+	byPlan := func(page string) []a11yCombo { return plan[page] }
+	var rest []string // the per-messenger pages after the first: one template
 	for _, page := range pages {
-		t.Run("page "+page, func(t *testing.T) { walk(t, page, 1280, 800, "") })
+		if strings.HasPrefix(page, "/app/") && len(plan[page]) == 1 {
+			rest = append(rest, page)
+			continue
+		}
+		t.Run("page "+page, func(t *testing.T) { walk(t, []string{page}, byPlan, 1280, 800, "") })
 	}
-	t.Run("/ on a phone", func(t *testing.T) { walk(t, "/", 390, 844, "phone") })
+	if len(rest) > 0 {
+		t.Run("the other per-messenger pages", func(t *testing.T) { walk(t, rest, byPlan, 1280, 800, "") })
+	}
+	phone := plan["/"]
+	if os.Getenv("A11Y_FULL") != "1" {
+		phone = a11yPlan([]string{"/", "/phone"})["/phone"] // every theme, not every language
+	}
+	t.Run("/ on a phone", func(t *testing.T) {
+		walk(t, []string{"/"}, func(string) []a11yCombo { return phone }, 390, 844, "phone")
+	})
 }
 
 var maxScaleRE = regexp.MustCompile(`maximum-scale\s*=\s*([0-9.]+)`)
@@ -384,12 +446,42 @@ func TestZoomedPagesDoNotScrollSideways(t *testing.T) {
 	chromiumPath(t)
 	ts := startServer(t)
 	pages := a11yPages(t, ts.Config.Handler.(*server))
+	var rest []zoomPage // the per-messenger pages after the first: one template
+	apps := 0
+	for i, page := range pages {
+		if strings.HasPrefix(page, "/app/") {
+			apps++
+			if apps > 1 && os.Getenv("A11Y_FULL") != "1" {
+				// Every messenger's data, one language each.
+				rest = append(rest, zoomPage{page, []string{a11yLangs[i%len(a11yLangs)]}})
+				continue
+			}
+		}
+		t.Run("page "+page, func(t *testing.T) { zoomCheck(t, ts.URL, []zoomPage{{page, a11yLangs}}) })
+	}
+	if len(rest) > 0 {
+		t.Run("the other per-messenger pages", func(t *testing.T) { zoomCheck(t, ts.URL, rest) })
+	}
+}
+
+// zoomPage is a page to check at 200% zoom, in these languages.
+type zoomPage struct {
+	page  string
+	langs []string
+}
+
+// zoomCheck loads pages at 200% zoom in one browser.
+func zoomCheck(t *testing.T, base string, pages []zoomPage) {
 	b := newBrowser(t, 1280, 800)
 	b.run(t, "emulate 200% zoom", chromedp.EmulateViewport(640, 400, chromedp.EmulateScale(2)))
-	for _, page := range pages {
-		for _, lang := range a11yLangs {
-			url := ts.URL + withParams(page, "lang="+lang)
-			t.Run(withParams(page, "lang="+lang), func(t *testing.T) {
+	for _, z := range pages {
+		for _, lang := range z.langs {
+			url := base + withParams(z.page, "lang="+lang)
+			name := "in " + lang
+			if len(pages) > 1 {
+				name = z.page + " " + name
+			}
+			t.Run(name, func(t *testing.T) {
 				b.run(t, "load "+url, chromedp.Navigate(url), waitReady())
 				over := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
 				if over > 0 {
@@ -404,7 +496,7 @@ func TestZoomedPagesDoNotScrollSideways(t *testing.T) {
 			})
 		}
 	}
-	b.checkClean(t, ts.URL)
+	b.checkClean(t, base)
 }
 
 // widestElementsJS names the outermost elements that stick out of the
