@@ -30,8 +30,16 @@ var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Unknown paths get a plain 404.
 func (s *server) servePage(w http.ResponseWriter, r *http.Request) {
-	key := r.Host + "\x00" + r.URL.Path + "?" + r.URL.RawQuery
-	a := s.pageCache.get(key, func() *asset { return s.renderPage(r) })
+	u, negotiated := withLang(r)
+	if negotiated {
+		w.Header().Add("Vary", "Accept-Language")
+	}
+	key := r.Host + "\x00" + u.Path + "?" + u.RawQuery
+	a := s.pageCache.get(key, func() *asset {
+		rr := r.Clone(r.Context())
+		rr.URL = u
+		return s.renderPage(rr)
+	})
 	if a == nil {
 		notFound(w)
 		return
