@@ -120,9 +120,9 @@ func (h *Home) chooseAppsView() app.UI {
 	cat, lang := h.Catalog, h.lang
 	shown := h.query.Apps
 	apps := compare.ByName(cat)
-	return app.Details().Class("choose").Body(
+	return app.Details().Class("choose").ID("choose-apps").OnToggle(h.onChooseOpen).Body(
 		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseApps), countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
-		app.Div().Class("choices").Body(
+		app.If(h.showChoices("choose-apps"), app.Div().Class("choices").Body(
 			app.Range(apps).Slice(func(i int) app.UI {
 				a := apps[i]
 				on := len(shown) == 0 || slices.Contains(shown, a.ID)
@@ -132,7 +132,7 @@ func (h *Home) chooseAppsView() app.UI {
 					app.Label().For(id).Text(a.Name),
 				)
 			}),
-		),
+		)),
 	)
 }
 
@@ -140,9 +140,9 @@ func (h *Home) chooseAppsView() app.UI {
 func (h *Home) chooseCriteriaView() app.UI {
 	cat, lang := h.Catalog, h.lang
 	shown := h.query.Criteria
-	return app.Details().Class("choose").Body(
+	return app.Details().Class("choose").ID("choose-criteria").OnToggle(h.onChooseOpen).Body(
 		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseCriteria), countOr(len(shown), len(cat.Criteria)), len(cat.Criteria))),
-		app.Div().Class("choices").Body(
+		app.If(h.showChoices("choose-criteria"), app.Div().Class("choices").Body(
 			app.Range(cat.Criteria).Slice(func(i int) app.UI {
 				cr := &cat.Criteria[i]
 				on := len(shown) == 0 || slices.Contains(shown, cr.ID)
@@ -152,8 +152,23 @@ func (h *Home) chooseCriteriaView() app.UI {
 					app.Label().For(id).Text(cr.Label.In(lang)),
 				)
 			}),
-		),
+		)),
 	)
+}
+
+// showChoices says whether to render the checkboxes of a choice list. The
+// prerendered page has them all (they work without the app); in the
+// browser a closed list renders none, which keeps every update small.
+func (h *Home) showChoices(id string) bool {
+	return app.IsServer || h.open[id]
+}
+
+// onChooseOpen records which choice lists the reader opened.
+func (h *Home) onChooseOpen(ctx app.Context, e app.Event) {
+	if h.open == nil {
+		h.open = map[string]bool{}
+	}
+	h.open[ctx.JSSrc().Get("id").String()] = ctx.JSSrc().Get("open").Bool()
 }
 
 func countOr(n, all int) int {

@@ -80,7 +80,7 @@ func (e *Embed) Render() app.UI {
 		e.togglesView(),
 		matrixView(e.Catalog, &e.state, e.onFactClick),
 		e.factPanel.view(e.Catalog, lang),
-		whyNotView(e.Catalog, e.result, lang),
+		whyNotView(e.Catalog, &e.state),
 	)
 }
 
@@ -114,7 +114,9 @@ func (e *Embed) togglesView() app.UI {
 
 func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
-		navigate(ctx, "/embed", e.query.Toggle(c))
+		e.detail = fact{}
+		e.apply(ctx, e.Catalog, e.query.Toggle(c), true)
+		ctx.Defer(func(app.Context) { e.postHeight(false) })
 	}
 }
 

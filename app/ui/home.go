@@ -18,6 +18,7 @@ type Home struct {
 
 	state
 	factPanel
+	open map[string]bool // choice lists the reader opened
 }
 
 // OnInit loads the state from the address bar before the first client-side
@@ -50,13 +51,8 @@ func (h *Home) loadPage(ctx app.Context) {
 // set shows query q: as a new history entry (push) or, while the reader
 // types, by replacing the current one.
 func (h *Home) set(ctx app.Context, q compare.Query, push bool) {
-	if push {
-		navigate(ctx, "/", q)
-		return
-	}
-	h.query = q
-	h.result = compare.Apply(h.Catalog, q)
-	replaceURL(ctx, q)
+	h.detail = fact{}
+	h.apply(ctx, h.Catalog, q, push)
 }
 
 // Render draws the page from the loaded state; it computes nothing.
@@ -69,7 +65,7 @@ func (h *Home) Render() app.UI {
 			app.Div().Class("results").Body(
 				countView(h.result, h.lang),
 				matrixView(h.Catalog, &h.state, h.onFactClick),
-				whyNotView(h.Catalog, h.result, h.lang),
+				whyNotView(h.Catalog, &h.state),
 			),
 		),
 		h.factPanel.view(h.Catalog, h.lang),

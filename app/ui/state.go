@@ -78,11 +78,18 @@ func navigate(ctx app.Context, path string, q compare.Query) {
 	ctx.NavigateTo(&u)
 }
 
-// replaceURL records q in the address bar without a new history entry,
-// for changes made while typing.
-func replaceURL(ctx app.Context, q compare.Query) {
+// apply shows query q in place: the state changes without remounting the
+// page, and the address bar gets the new permalink, as a new history entry
+// (push) or replacing the current one. go-app learns the URL through
+// ReplaceURL, so that back and forward (which it handles) reload the state.
+func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, push bool) {
+	s.query, s.notices = q, nil
+	s.result = compare.Apply(cat, q)
 	u := *ctx.Page().URL()
-	u.RawQuery = q.Encode()
+	u.RawQuery, u.Fragment = q.Encode(), ""
+	if push {
+		app.Window().Get("history").Call("pushState", nil, "", u.String())
+	}
 	ctx.Page().ReplaceURL(&u)
 }
 

@@ -2,47 +2,45 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
-	"msgcompare/app/compare"
 )
 
 // whyNotView lists the excluded messengers with the conditions each fails
 // and the value it has instead. Entries carry data-excluded (contract §6).
-func whyNotView(cat *catalog.Catalog, res compare.Result, lang string) app.UI {
-	if len(res.Excluded) == 0 {
+// Like the matrix, it is written as one HTML string: it has no controls,
+// and the browser parses it faster than WebAssembly builds it node by node.
+func whyNotView(cat *catalog.Catalog, s *state) app.UI {
+	if len(s.result.Excluded) == 0 {
 		return nil
 	}
-	return app.Section().Class("why-not").Aria("labelledby", "why-not-title").Body(
-		app.H2().ID("why-not-title").Text(t(lang, msgWhyNot)),
-		app.P().Text(t(lang, msgWhyNotIntro)),
-		app.Ul().Body(
-			app.Range(res.Excluded).Slice(func(i int) app.UI {
-				ex := res.Excluded[i]
-				return app.Li().DataSet("excluded", ex.App.ID).Body(
-					app.Div().Class("why-head").Body(
-						app.A().Href(link("/app/"+ex.App.ID)).Text(ex.App.Name),
-						scoreView(ex.Score, len(res.Conditions), lang),
-					),
-					app.Ul().Class("reasons").Body(
-						app.If(ex.NoMatch, app.Li().Text(t(lang, msgNoMatch))),
-						app.Range(ex.Failed).Slice(func(j int) app.UI {
-							return failureView(cat, ex.App, ex.Failed[j], lang)
-						}),
-					),
-				)
-			}),
-		),
-	)
+	return app.Raw(whyNotHTML(cat, s))
 }
 
-func failureView(cat *catalog.Catalog, a *catalog.App, f compare.Failure, lang string) app.UI {
-	have := show(f.Criterion, f.Value, lang)
-	return app.Li().Body(
-		app.Span().Class("sym v-bad").Aria("hidden", "true").Text("✗ "),
-		app.Text(fmt.Sprintf(t(lang, msgFails), conditionLabel(cat, f.Condition, lang))+" "),
-		app.A().Href(link("/app/"+a.ID+"#"+f.Criterion.ID)).Class("v-"+have.Tone).Text(have.Word),
-	)
+func whyNotHTML(cat *catalog.Catalog, s *state) string {
+	res, lang := s.result, s.lang
+	keepQ := keep(s.query)
+	var b strings.Builder
+	b.WriteString(`<section class="why-not" aria-labelledby="why-not-title"><h2 id="why-not-title">` + esc(t(lang, msgWhyNot)) +
+		`</h2><p>` + esc(t(lang, msgWhyNotIntro)) + `</p><ul>`)
+	for _, ex := range res.Excluded {
+		b.WriteString(`<li data-excluded="` + esc(ex.App.ID) + `"><div class="why-head"><a href="` + esc(href("/app/"+ex.App.ID, keepQ)) + `">` + esc(ex.App.Name) + `</a>`)
+		writeScore(&b, ex.Score, len(res.Conditions), lang)
+		b.WriteString(`</div><ul class="reasons">`)
+		if ex.NoMatch {
+			b.WriteString(`<li>` + esc(t(lang, msgNoMatch)) + `</li>`)
+		}
+		for _, f := range ex.Failed {
+			have := show(f.Criterion, f.Value, lang)
+			b.WriteString(`<li><span class="sym v-bad" aria-hidden="true">✗ </span>` +
+				esc(fmt.Sprintf(t(lang, msgFails), conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
+				esc(href("/app/"+ex.App.ID, keepQ)+"#"+f.Criterion.ID) + `">` + esc(have.Word) + `</a></li>`)
+		}
+		b.WriteString(`</ul></li>`)
+	}
+	b.WriteString(`</ul></section>`)
+	return b.String()
 }
