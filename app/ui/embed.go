@@ -43,6 +43,7 @@ func (e *Embed) OnNav(ctx app.Context) {
 func (e *Embed) OnMount(ctx app.Context) {
 	e.page = ctx
 	ctx.Defer(func(app.Context) {
+		patchMatrix(&e.state)
 		markReady()
 		e.stopResize = e.watchHeight()
 		postToParent(map[string]any{"type": "msgcompare:ready"})
@@ -61,6 +62,9 @@ func (e *Embed) loadPage(ctx app.Context) {
 	e.detail = fact{}
 	ctx.Page().SetLang(e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))
+	if app.IsClient {
+		ctx.Defer(func(app.Context) { patchMatrix(&e.state) })
+	}
 }
 
 // Render draws the widget: compact controls, the matrix and the reasons.

@@ -38,7 +38,10 @@ func (h *Home) OnNav(ctx app.Context) { h.loadPage(ctx) }
 // OnMount marks the app ready once the first client render is in the DOM.
 func (h *Home) OnMount(ctx app.Context) {
 	h.page = ctx
-	ctx.Defer(func(app.Context) { markReady() })
+	ctx.Defer(func(app.Context) {
+		patchMatrix(&h.state)
+		markReady()
+	})
 }
 
 func (h *Home) loadPage(ctx app.Context) {
@@ -46,6 +49,9 @@ func (h *Home) loadPage(ctx app.Context) {
 	h.detail = fact{}
 	ctx.Page().SetLang(h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))
+	if app.IsClient {
+		ctx.Defer(func(app.Context) { patchMatrix(&h.state) })
+	}
 }
 
 // set shows query q: as a new history entry (push) or, while the reader

@@ -33,27 +33,63 @@ func countView(res compare.Result, lang string) app.UI {
 //
 // The table is the bulk of the page (hundreds of cells), so it is written
 // as one HTML string: the browser builds it in a single parse instead of
-// one DOM call per node from WebAssembly, which is what keeps a click on a
-// filter within a frame. One click handler on the wrapper serves every cell.
+// one DOM call per node from WebAssembly. In the browser the string holds
+// every candidate messenger whatever the filters, so that it only changes
+// (and is rebuilt) when the columns do; patchMatrix then hides, orders and
+// scores the rows in a few DOM calls after each render. That keeps a click
+// on a filter within a frame. One click handler on the wrapper serves
+// every cell.
 func matrixView(cat *catalog.Catalog, s *state, onFactClick app.EventHandler) app.UI {
-	if len(s.result.Kept) == 0 {
+	if app.IsServer && len(s.result.Kept) == 0 {
 		return nil
 	}
-	return app.Div().Class("matrix-host").OnClick(onFactClick).Body(
-		app.Raw(matrixHTML(cat, s)),
-	)
+	var raw string
+	if app.IsClient {
+		raw = neutralMatrix(cat, s)
+	} else {
+		raw = matrixHTML(cat, s, false)
+	}
+	return app.Div().Class("matrix-host").OnClick(onFactClick).Body(app.Raw(raw))
 }
 
-// matrixHTML writes the matrix. Every text and attribute value goes
-// through html.EscapeString.
-func matrixHTML(cat *catalog.Catalog, s *state) string {
+// lastMatrix remembers the browser's neutral matrix: it depends only on the
+// columns, the candidates, the layout and the language, so most renders
+// reuse it instead of writing a quarter megabyte again.
+var lastMatrix struct{ key, html string }
+
+func neutralMatrix(cat *catalog.Catalog, s *state) string {
+	var k strings.Builder
+	for _, cr := range s.result.Criteria {
+		k.WriteString(cr.ID + ",")
+	}
+	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang + "|" + keep(s.query).Encode() + "|" + cat.Version)
+	if key := k.String(); key != lastMatrix.key {
+		lastMatrix.key, lastMatrix.html = key, matrixHTML(cat, s, true)
+	}
+	return lastMatrix.html
+}
+
+// matrixHTML writes the matrix: with neutral, every candidate row in
+// catalog order for patchMatrix to arrange; without, the kept rows in
+// order with their scores, as the server prerenders them. Every text and
+// attribute value goes through html.EscapeString.
+func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	res, lang := s.result, s.lang
 	view := s.query.View
 	if view == "" {
 		view = "auto"
 	}
+	rows := res.Kept
+	total := len(res.Conditions)
+	if neutral {
+		rows = rows[:0:0]
+		for _, a := range compare.Candidates(cat, s.query) {
+			rows = append(rows, compare.Row{App: a})
+		}
+		total = 0
+	}
 	var b strings.Builder
-	b.Grow(2048 + len(res.Kept)*len(res.Criteria)*220)
+	b.Grow(2048 + len(rows)*len(res.Criteria)*220)
 	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + `" id="matrix" tabindex="0" aria-labelledby="matrix-caption">`)
 	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + `</caption><thead>`)
 	writeGroupRow(&b, cat, res.Criteria, lang)
@@ -64,11 +100,63 @@ func matrixHTML(cat *catalog.Catalog, s *state) string {
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	keepQ := keep(s.query)
-	for _, row := range res.Kept {
-		writeAppRow(&b, row, res, lang, keepQ)
+	for _, row := range rows {
+		writeAppRow(&b, row, res.Criteria, total, lang, keepQ)
 	}
 	b.WriteString(`</tbody></table></div>`)
 	return b.String()
+}
+
+// matrixRows keeps every row of the rendered matrix, attached or not, so
+// that patchMatrix can take rows out of the DOM and put them back.
+var matrixRows struct {
+	tbody app.Value
+	byID  map[string]app.Value
+}
+
+// patchMatrix puts the kept rows in the DOM, in order and with their
+// scores, and takes the excluded ones out (contract §6: not in the DOM),
+// in the browser, after a render.
+func patchMatrix(s *state) {
+	wrap := app.Window().Get("document").Call("getElementById", "matrix")
+	if !wrap.Truthy() {
+		return
+	}
+	tbody := wrap.Call("querySelector", "tbody")
+	if matrixRows.tbody == nil || !matrixRows.tbody.Equal(tbody) {
+		// A new table (its columns changed): it holds every candidate row.
+		matrixRows.tbody, matrixRows.byID = tbody, map[string]app.Value{}
+		list := tbody.Get("rows")
+		for i := 0; i < list.Length(); i++ {
+			r := list.Index(i)
+			matrixRows.byID[r.Get("dataset").Get("app").String()] = r
+		}
+	}
+	wrap.Set("hidden", len(s.result.Kept) == 0)
+	kept := make(map[string]bool, len(s.result.Kept))
+	total := len(s.result.Conditions)
+	for _, k := range s.result.Kept {
+		r, ok := matrixRows.byID[k.App.ID]
+		if !ok {
+			continue
+		}
+		kept[k.App.ID] = true
+		tbody.Call("appendChild", r)
+		score := r.Call("querySelector", ".score")
+		score.Set("hidden", total == 0)
+		if total > 0 {
+			m := score.Call("querySelector", "meter")
+			m.Set("max", total)
+			m.Set("value", k.Score)
+			m.Call("setAttribute", "aria-label", fmt.Sprintf(t(s.lang, msgScore), k.Score, total))
+			score.Call("querySelector", ".score-text").Set("textContent", strconv.Itoa(k.Score)+"/"+strconv.Itoa(total))
+		}
+	}
+	for id, r := range matrixRows.byID {
+		if !kept[id] && r.Get("parentNode").Truthy() {
+			r.Call("remove")
+		}
+	}
 }
 
 // writeGroupRow spans each criteria group over its columns.
@@ -86,16 +174,16 @@ func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Cr
 	b.WriteString(`</tr>`)
 }
 
-func writeAppRow(b *strings.Builder, row compare.Row, res compare.Result, lang string, keepQ compare.Query) {
+func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang string, keepQ compare.Query) {
 	a := row.App
 	id := esc(a.ID)
 	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(href("/app/"+a.ID, keepQ)) + `">` + esc(a.Name) + `</a>`)
 	if a.Discontinued != nil {
 		b.WriteString(`<span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
 	}
-	writeScore(b, row.Score, len(res.Conditions), lang)
+	writeScore(b, row.Score, total, lang)
 	b.WriteString(`</th>`)
-	for _, cr := range res.Criteria {
+	for _, cr := range crits {
 		writeCell(b, cr, a, lang, keepQ)
 	}
 	b.WriteString(`</tr>`)
@@ -129,8 +217,10 @@ func groupLabel(cat *catalog.Catalog, id, lang string) string {
 
 // writeScore is the at-a-glance bar: how many of the active conditions the
 // messenger meets, as a meter with its number in words.
+// With no conditions it writes a hidden bar for patchMatrix to fill.
 func writeScore(b *strings.Builder, score, total int, lang string) {
 	if total == 0 {
+		b.WriteString(`<span class="score" hidden><meter min="0" max="1" value="0"></meter><span class="score-text"></span></span>`)
 		return
 	}
 	label := fmt.Sprintf(t(lang, msgScore), score, total)

@@ -91,6 +91,11 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 		app.Window().Get("history").Call("pushState", nil, "", u.String())
 	}
 	ctx.Page().ReplaceURL(&u)
+	// The rows change now, in the click's own task; go-app renders the
+	// rest at its next frame, and a new table (other columns) is patched
+	// again after that render.
+	patchMatrix(s)
+	ctx.Defer(func(app.Context) { patchMatrix(s) })
 }
 
 // keep returns the query reduced to what carries over between pages: the
