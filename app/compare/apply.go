@@ -43,7 +43,7 @@ type Failure struct {
 func Apply(cat *catalog.Catalog, q Query) Result {
 	res := Result{Conditions: q.Conditions(cat)}
 	search := strings.ToLower(strings.TrimSpace(q.Q))
-	for _, app := range candidates(cat, q) {
+	for _, app := range Candidates(cat, q) {
 		score, failed := evaluate(cat, app, res.Conditions)
 		noMatch := search != "" && !matches(cat, app, search, q.Lang)
 		if len(failed) == 0 && !noMatch {
@@ -57,9 +57,9 @@ func Apply(cat *catalog.Catalog, q Query) Result {
 	return res
 }
 
-// candidates returns the messengers the query names, in its order, or all
-// of them by name.
-func candidates(cat *catalog.Catalog, q Query) []*catalog.App {
+// Candidates returns the messengers the query names, in its order, or all
+// of them by name: those Apply keeps or excludes.
+func Candidates(cat *catalog.Catalog, q Query) []*catalog.App {
 	var apps []*catalog.App
 	if len(q.Apps) > 0 {
 		for _, id := range q.Apps {
