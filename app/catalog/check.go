@@ -68,3 +68,15 @@ func (r report) checkL10n(field string, t L10n, langs ...string) {
 func indexed(field string, i int) string {
 	return field + "[" + strconv.Itoa(i) + "]"
 }
+
+// checkID reports an invalid id and one already seen among the kind's
+// ids, and records it as seen.
+func (r report) checkID(field, kind, id string, seen map[string]bool) {
+	switch {
+	case !ValidID(id):
+		r.add(field, "expected an id of a-z, 0-9, _ and -, got %q", id)
+	case seen[id]:
+		r.add(field, "duplicate %s id %q", kind, id)
+	}
+	seen[id] = true
+}

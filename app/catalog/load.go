@@ -116,12 +116,7 @@ func (l *loader) loadCriteria(cat *Catalog) {
 	groups := map[string]bool{}
 	for i, g := range file.Groups {
 		f := indexed("groups", i)
-		if !ValidID(g.ID) {
-			r.add(f+".id", "expected an id of a-z, 0-9, _ and -, got %q", g.ID)
-		} else if groups[g.ID] {
-			r.add(f+".id", "duplicate group id %q", g.ID)
-		}
-		groups[g.ID] = true
+		r.checkID(f+".id", "group", g.ID, groups)
 		r.checkL10n(f+".label", g.Label, Langs...)
 	}
 	if len(file.Criteria) == 0 {
@@ -131,12 +126,7 @@ func (l *loader) loadCriteria(cat *Catalog) {
 	for i := range file.Criteria {
 		c := &file.Criteria[i]
 		f := indexed("criteria", i)
-		if !ValidID(c.ID) {
-			r.add(f+".id", "expected an id of a-z, 0-9, _ and -, got %q", c.ID)
-		} else if seen[c.ID] {
-			r.add(f+".id", "duplicate criterion id %q", c.ID)
-		}
-		seen[c.ID] = true
+		r.checkID(f+".id", "criterion", c.ID, seen)
 		f = "criteria." + c.ID
 		if !groups[c.Group] {
 			r.add(f+".group", "expected one of the groups' ids, got %q", c.Group)
@@ -204,12 +194,7 @@ func (l *loader) loadPresets(cat *Catalog) {
 	seen := map[string]bool{}
 	for i, p := range file.Presets {
 		f := indexed("presets", i)
-		if !ValidID(p.ID) {
-			r.add(f+".id", "expected an id of a-z, 0-9, _ and -, got %q", p.ID)
-		} else if seen[p.ID] {
-			r.add(f+".id", "duplicate preset id %q", p.ID)
-		}
-		seen[p.ID] = true
+		r.checkID(f+".id", "preset", p.ID, seen)
 		f = "presets." + p.ID
 		r.checkL10n(f+".label", p.Label, Langs...)
 		conds, errs := ParseConditions(p.Require, cat)

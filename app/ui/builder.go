@@ -183,25 +183,13 @@ func (b *Builder) onField(name string) app.EventHandler {
 
 func (b *Builder) onApp(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		all := make([]string, 0, len(b.Catalog.Apps))
-		for _, a := range compare.ByName(b.Catalog) {
-			all = append(all, a.ID)
-		}
-		next := b.query
-		next.Apps = toggleID(b.query.Apps, all, id)
-		navigate(ctx, "/embed/builder", next)
+		navigate(ctx, "/embed/builder", toggleApp(b.Catalog, b.query, id))
 	}
 }
 
 func (b *Builder) onCriterion(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		all := make([]string, 0, len(b.Catalog.Criteria))
-		for _, cr := range b.Catalog.Criteria {
-			all = append(all, cr.ID)
-		}
-		next := b.query
-		next.Criteria = toggleID(b.query.Criteria, all, id)
-		navigate(ctx, "/embed/builder", next)
+		navigate(ctx, "/embed/builder", toggleCriterion(b.Catalog, b.query, id))
 	}
 }
 

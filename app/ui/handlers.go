@@ -49,27 +49,35 @@ func (h *Home) onDiff(ctx app.Context, e app.Event) {
 // hiding one from "all" lists every other.
 func (h *Home) onChooseApp(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		all := make([]string, 0, len(h.Catalog.Apps))
-		for _, a := range compare.ByName(h.Catalog) {
-			all = append(all, a.ID)
-		}
-		next := h.query
-		next.Apps = toggleID(h.query.Apps, all, id)
-		h.set(ctx, next, true)
+		h.set(ctx, toggleApp(h.Catalog, h.query, id), true)
 	}
 }
 
 // onChooseCriterion shows or hides one criterion, like onChooseApp.
 func (h *Home) onChooseCriterion(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		all := make([]string, 0, len(h.Catalog.Criteria))
-		for _, cr := range h.Catalog.Criteria {
-			all = append(all, cr.ID)
-		}
-		next := h.query
-		next.Criteria = toggleID(h.query.Criteria, all, id)
-		h.set(ctx, next, true)
+		h.set(ctx, toggleCriterion(h.Catalog, h.query, id), true)
 	}
+}
+
+// toggleApp returns q with messenger id shown or hidden.
+func toggleApp(cat *catalog.Catalog, q compare.Query, id string) compare.Query {
+	all := make([]string, 0, len(cat.Apps))
+	for _, a := range compare.ByName(cat) {
+		all = append(all, a.ID)
+	}
+	q.Apps = toggleID(q.Apps, all, id)
+	return q
+}
+
+// toggleCriterion returns q with criterion id shown or hidden.
+func toggleCriterion(cat *catalog.Catalog, q compare.Query, id string) compare.Query {
+	all := make([]string, 0, len(cat.Criteria))
+	for _, cr := range cat.Criteria {
+		all = append(all, cr.ID)
+	}
+	q.Criteria = toggleID(q.Criteria, all, id)
+	return q
 }
 
 // toggleID adds id to the shown list or removes it; an empty list stands
