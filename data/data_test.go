@@ -158,3 +158,12 @@ func TestEveryKnownValueHasASource(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad is the catalog's cost at every start of the wasm app.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := catalog.Load(FS, catalog.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
