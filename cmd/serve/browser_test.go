@@ -19,7 +19,7 @@ import (
 
 // chromiumPath finds the browser for end-to-end tests. Without one the
 // tests skip, except under CI=true, where a missing browser is a failure.
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
 		if name == "" {
@@ -46,7 +46,9 @@ type browser struct {
 	errors   []string
 }
 
-func newBrowser(t *testing.T, width, height int, extra ...chromedp.ExecAllocatorOption) *browser {
+// A test's browser gives up after 90 seconds; a benchmark's runs as long as
+// the benchmark does.
+func newBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
@@ -65,7 +67,10 @@ func newBrowser(t *testing.T, width, height int, extra ...chromedp.ExecAllocator
 	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	cancelTimeout := context.CancelFunc(func() {})
+	if _, bench := t.(*testing.B); !bench {
+		ctx, cancelTimeout = context.WithTimeout(ctx, 90*time.Second)
+	}
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browser{ctx: ctx}
 	err := chromedp.Listen(ctx, func(ev any) {
@@ -90,6 +95,13 @@ func newBrowser(t *testing.T, width, height int, extra ...chromedp.ExecAllocator
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return b
+}
+
+// uncaught returns the uncaught JavaScript errors seen so far.
+func (b *browser) uncaught() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errors...)
 }
 
 // run executes steps and fails the test with what it was doing.

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -14,7 +12,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"msgcompare/app/catalog"
@@ -45,66 +42,18 @@ func cpuSlowdown(rate float64) chromedp.Action[chromedp.Void] {
 	}
 }
 
-// pageErrors records uncaught exceptions per tab, so that a benchmark that
-// times out says why (for example "Go program has already exited").
-var pageErrors sync.Map // context.Context -> *tabErrors
+// tabs maps a benchmark's browser context to its browser, so that a step
+// that times out can say which uncaught errors the page had (for example
+// "Go program has already exited").
+var tabs sync.Map // context.Context -> *browser
 
-type tabErrors struct {
-	mu   sync.Mutex
-	list []string
-}
-
-// perfBrowser starts headless Chromium like newBrowser, for a benchmark.
+// perfBrowser starts headless Chromium (newBrowser) for a benchmark.
 func perfBrowser(b *testing.B, width, height int) context.Context {
 	b.Helper()
-	path := ""
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); name != "" && err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		b.Skip("no Chromium found")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(b.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	b.Cleanup(func() { cancelCtx(); cancelAlloc(); pageErrors.Delete(ctx) })
-	errs := &tabErrors{}
-	pageErrors.Store(ctx, errs)
-	err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*cdpruntime.EventExceptionThrown); ok {
-			d := e.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			errs.mu.Lock()
-			errs.list = append(errs.list, msg)
-			errs.mu.Unlock()
-		}
-	})
-	if err == nil {
-		err = chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height)))
-	}
-	if err != nil {
-		b.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
+	br := newBrowser(b, width, height)
+	tabs.Store(br.ctx, br)
+	b.Cleanup(func() { tabs.Delete(br.ctx) })
+	return br.ctx
 }
 
 // perfServer serves the real catalog and the built web/ on 127.0.0.1.
@@ -131,11 +80,8 @@ func do(b *testing.B, ctx context.Context, what string, steps ...chromedp.Action
 	defer cancel()
 	if err := chromedp.Do(tctx, steps...); err != nil {
 		var errs []string
-		if v, ok := pageErrors.Load(ctx); ok {
-			te := v.(*tabErrors)
-			te.mu.Lock()
-			errs = append(errs, te.list...)
-			te.mu.Unlock()
+		if v, ok := tabs.Load(ctx); ok {
+			errs = v.(*browser).uncaught()
 		}
 		b.Fatalf("%s: %v; uncaught errors in the page: %q", what, err, errs)
 	}
