@@ -32,7 +32,7 @@ var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 func (s *server) servePage(w http.ResponseWriter, r *http.Request) {
 	u, negotiated := withLang(r)
 	if negotiated {
-		w.Header().Add("Vary", "Accept-Language")
+		addVary(w.Header(), "Accept-Language")
 	}
 	key := r.Host + "\x00" + u.Path + "?" + u.RawQuery
 	a := s.pageCache.get(key, func() *asset {

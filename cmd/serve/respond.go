@@ -26,7 +26,7 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	}
 	body, enc, tag := a.body, "", a.hash
 	if a.br != nil || a.gz != nil {
-		h.Add("Vary", "Accept-Encoding")
+		addVary(h, "Accept-Encoding")
 		switch negotiate(r.Header.Get("Accept-Encoding")) {
 		case "br":
 			if a.br != nil {
@@ -76,4 +76,14 @@ func notModified(ifNoneMatch, hash string) bool {
 		}
 	}
 	return false
+}
+
+// addVary adds a request header to the response's Vary, keeping one
+// comma-separated line.
+func addVary(h http.Header, name string) {
+	if v := h.Get("Vary"); v != "" {
+		h.Set("Vary", v+", "+name)
+		return
+	}
+	h.Set("Vary", name)
 }

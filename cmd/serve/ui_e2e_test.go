@@ -265,3 +265,46 @@ func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyboardOnlyWalk does the main task with the keyboard alone: the
+// first Tab reaches the skip link, Tab moves on through the controls in
+// order to a requirement, Space toggles it, and the results follow.
+func TestKeyboardOnlyWalk(t *testing.T) {
+	ts := startServer(t)
+	for _, vp := range viewports {
+		t.Run("on a "+vp.name, func(t *testing.T) {
+			b := newBrowser(t, vp.width, vp.height)
+			b.run(t, "open /", chromedp.Navigate(ts.URL+"/"), waitReady())
+			b.run(t, "first Tab", chromedp.KeyEvent("\t"))
+			if got := eval[string](t, b, `document.activeElement.className`); got != "skip" {
+				t.Fatalf("the first Tab reaches %q, want the skip link", got)
+			}
+			target := `[data-require="forward_secrecy"]`
+			seen := map[string]bool{}
+			for i := 0; ; i++ {
+				if i > 120 {
+					t.Fatal("120 Tabs did not reach the forward secrecy control")
+				}
+				b.run(t, "Tab", chromedp.KeyEvent("\t"))
+				if eval[bool](t, b, fmt.Sprintf(`document.activeElement.matches(%q)`, target)) {
+					break
+				}
+				key := eval[string](t, b, `document.activeElement.outerHTML.slice(0, 300)`)
+				if seen[key] {
+					t.Fatalf("focus came back to %s before reaching the control", key)
+				}
+				seen[key] = true
+			}
+			if !eval[bool](t, b, `getComputedStyle(document.activeElement).outlineStyle !== "none"`) {
+				t.Error("the focused control has no visible outline")
+			}
+			b.run(t, "Space", chromedp.KeyEvent(" "), waitFor(count(`tr[data-app="session"]`)+` === 0`))
+			if !strings.Contains(eval[string](t, b, `location.search`), "require=forward_secrecy") {
+				t.Error("the requirement is not in the address")
+			}
+			if got := eval[string](t, b, `document.getElementById("count").textContent`); !strings.Contains(got, "1") {
+				t.Errorf("the live count says %q", got)
+			}
+		})
+	}
+}
