@@ -194,13 +194,22 @@ func (b *Builder) onCriterion(id string) app.EventHandler {
 }
 
 // onCopy puts the snippet on the clipboard, or selects it where the
-// clipboard is not available.
+// clipboard is not available or not allowed (the reader can then copy it).
 func (b *Builder) onCopy(ctx app.Context, e app.Event) {
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if clip.Truthy() {
-		clip.Call("writeText", b.snippet())
-	} else if el := app.Window().GetElementByID("snippet"); el.Truthy() {
-		el.Call("select")
+	selectSnippet := func() {
+		if el := app.Window().GetElementByID("snippet"); el.Truthy() {
+			el.Call("select")
+		}
 	}
 	b.copied = true
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		selectSnippet()
+		return
+	}
+	var done, failed app.Func
+	release := func() { done.Release(); failed.Release() }
+	done = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
+	failed = app.FuncOf(func(app.Value, []app.Value) any { selectSnippet(); release(); return nil })
+	clip.Call("writeText", b.snippet()).Call("then", done, failed)
 }

@@ -106,3 +106,29 @@ func TestEmbedMessagesAreTheProtocol(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedBuilder chooses options in the builder and checks that the
+// snippet and the live preview follow, and that the preview sizes itself
+// from the widget's messages.
+func TestEmbedBuilder(t *testing.T) {
+	ts := startServer(t)
+	for _, vp := range viewports {
+		t.Run("on a "+vp.name, func(t *testing.T) {
+			b := newBrowser(t, vp.width, vp.height)
+			b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder"), waitReady())
+			b.run(t, "choose the dark theme and a preset", changeSelect("#theme", "dark"), waitFor(`location.search.includes("theme=dark")`),
+				changeSelect("#preset", "no-phone"), waitFor(`location.search.includes("preset=no-phone")`))
+			snippet := eval[string](t, b, `document.getElementById("snippet").value`)
+			for _, want := range []string{ts.URL + "/embed?", "theme=dark", "preset=no-phone", "data-msgcompare", `title="`, ts.URL + "/embed.js"} {
+				if !strings.Contains(snippet, want) {
+					t.Errorf("the snippet lacks %q:\n%s", want, snippet)
+				}
+			}
+			b.run(t, "the preview follows and sizes itself",
+				waitFor(`document.querySelector("iframe.preview").src.includes("theme=dark")`),
+				waitFor(`parseFloat(document.querySelector("iframe.preview").style.height || "0") > 100`))
+			b.run(t, "copy", chromedp.Click(chromedp.CSS(`#copy`)), waitFor(`document.querySelector('#copy + [role="status"]').textContent !== ""`))
+			b.checkClean(t, ts.URL)
+		})
+	}
+}
