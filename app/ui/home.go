@@ -66,6 +66,7 @@ func (h *Home) Render() app.UI {
 	return frame(h.Catalog, &h.state, "/",
 		app.H1().Text(t(h.lang, msgHeadline)),
 		app.P().Class("tagline").Text(t(h.lang, msgTagline)),
+		app.A().Class("jump").Href("#count").Text(fmtMsg(h.lang, msgJump, len(h.result.Kept))),
 		app.Div().Class("layout").Body(
 			h.controlsView(),
 			app.Div().Class("results").Body(

@@ -75,6 +75,7 @@ const (
 	msgCopied            = "copied"
 	msgWidgetTitle       = "widget_title"
 	msgNavEmbed          = "nav_embed"
+	msgJump              = "jump"
 	msgNotFound          = "not_found"
 	msgBack              = "back"
 	msgCompareWith       = "compare_with"
@@ -166,6 +167,7 @@ var messages = map[string]map[string]string{
 		msgCopied:            "Copied.",
 		msgWidgetTitle:       "Private messenger comparison",
 		msgNavEmbed:          "Embed",
+		msgJump:              "Jump to the results (%d) ↓",
 		msgNotFound:          "No messenger has this id.",
 		msgBack:              "Back to the comparison",
 		msgCompareWith:       "Compare side by side",
@@ -255,6 +257,7 @@ var messages = map[string]map[string]string{
 		msgCopied:            "Kopiert.",
 		msgWidgetTitle:       "Vergleich sicherer Messenger",
 		msgNavEmbed:          "Einbinden",
+		msgJump:              "Zu den Ergebnissen (%d) ↓",
 		msgNotFound:          "Kein Messenger hat diese Kennung.",
 		msgBack:              "Zurück zum Vergleich",
 		msgCompareWith:       "Gegenüberstellen",
