@@ -45,12 +45,12 @@ func (p *ComparePage) loadPage(ctx app.Context) {
 	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
 }
 
-// loadURL decodes the query; only the apps, diff, theme and lang matter
-// here, and at most MaxCompare messengers.
+// loadURL decodes the query like every page does (requirements, search
+// and criteria apply here too), keeping at most MaxCompare messengers.
 func (p *ComparePage) loadURL(u *url.URL) {
 	p.load(p.Catalog, u)
-	q := keep(p.query)
-	q.Apps, q.Diff = p.query.Apps, p.query.Diff
+	q := p.query
+	q.View = ""
 	if len(q.Apps) > MaxCompare {
 		p.notices = append(p.notices, compare.Notice{Param: "apps", Value: fmt.Sprint(q.Apps[MaxCompare:]),
 			Reason: fmt.Sprintf("at most %d messengers side by side", MaxCompare)})
@@ -67,6 +67,7 @@ func (p *ComparePage) Render() app.UI {
 		app.H1().Text(t(lang, msgNavCompare)),
 		p.pickersView(),
 		p.tableView(),
+		app.If(len(p.query.Apps) >= 2, whyNotView(p.Catalog, &p.state)),
 	)
 }
 
@@ -130,6 +131,9 @@ func (p *ComparePage) tableView() app.UI {
 	lang, res := p.lang, p.result
 	if len(p.query.Apps) < 2 {
 		return app.P().Class("hint").Text(t(lang, msgPickTwo))
+	}
+	if len(res.Kept) == 0 {
+		return app.P().Class("hint").Text(t(lang, msgNoneKept))
 	}
 	var rows []app.UI
 	group := ""

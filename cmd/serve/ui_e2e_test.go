@@ -201,6 +201,13 @@ func TestComparisonInteractions(t *testing.T) {
 					t.Errorf("differences only kept %d of %d rows", want, all)
 				}
 				b.run(t, "pick a fourth", changeSelect("#slot4", "simplex"), waitFor(count(`thead th[data-app]`)+` === 4`))
+				open(t, "/compare?apps=signal,briar,session&require=forward_secrecy")
+				if n := eval[int](t, b, count(`[data-app="session"]`)); n != 0 {
+					t.Errorf("session, which lacks forward secrecy, is still a column (%d elements)", n)
+				}
+				if n := eval[int](t, b, count(`[data-excluded="session"]`)); n != 1 {
+					t.Errorf("session in why-not = %d, want 1", n)
+				}
 			})
 
 			t.Run("about defines every criterion and preset", func(t *testing.T) {
