@@ -65,6 +65,10 @@ func TestComparisonInteractions(t *testing.T) {
 
 			t.Run("a preset leaves out the messengers that fail it, with reasons", func(t *testing.T) {
 				open(t, "/")
+				visibleScores := `[...document.querySelectorAll('#matrix .score')].filter(e => e.getClientRects().length > 0).length`
+				if n := eval[int](t, b, visibleScores); n != 0 {
+					t.Errorf("%d score bars show without any requirement", n)
+				}
 				b.run(t, "click the no-phone preset",
 					chromedp.Click(chromedp.CSS(`a.preset[href*="preset=no-phone"]`)),
 					waitFor(count(`tr[data-app="signal"]`)+` === 0`))
@@ -73,6 +77,9 @@ func TestComparisonInteractions(t *testing.T) {
 				}
 				if got, want := eval[string](t, b, rowOrder), expectedOrder(cat, "preset=no-phone"); got != want {
 					t.Errorf("rows %s, want %s", got, want)
+				}
+				if got, want := eval[int](t, b, visibleScores), eval[int](t, b, count(`tbody tr[data-app]`)); got != want {
+					t.Errorf("%d score bars for %d kept messengers", got, want)
 				}
 				if !strings.Contains(loc(), "preset=no-phone") {
 					t.Errorf("URL %s lacks the preset", loc())
