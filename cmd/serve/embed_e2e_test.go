@@ -117,7 +117,8 @@ func TestEmbedBuilder(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
 			b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder"), waitReady())
 			b.run(t, "choose the dark theme and a preset", changeSelect("#theme", "dark"), waitFor(`location.search.includes("theme=dark")`),
-				changeSelect("#preset", "no-phone"), waitFor(`location.search.includes("preset=no-phone")`))
+				changeSelect("#preset", "no-phone"), waitFor(`location.search.includes("preset=no-phone")`),
+				waitFor(`document.getElementById("snippet").value.includes("preset=no-phone")`))
 			snippet := eval[string](t, b, `document.getElementById("snippet").value`)
 			for _, want := range []string{ts.URL + "/embed?", "theme=dark", "preset=no-phone", "data-msgcompare", `title="`, ts.URL + "/embed.js"} {
 				if !strings.Contains(snippet, want) {
