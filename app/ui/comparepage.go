@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -126,7 +128,8 @@ func (p *ComparePage) onDiff(ctx app.Context, e app.Event) {
 }
 
 // tableView has the criteria as rows and the messengers as columns; each
-// cell's evidence unfolds in place.
+// cell's evidence unfolds in place (details). Like the matrix, it is one
+// HTML string: hundreds of nodes without a single control.
 func (p *ComparePage) tableView() app.UI {
 	lang, res := p.lang, p.result
 	if len(p.query.Apps) < 2 {
@@ -135,55 +138,47 @@ func (p *ComparePage) tableView() app.UI {
 	if len(res.Kept) == 0 {
 		return app.P().Class("hint").Text(t(lang, msgNoneKept))
 	}
-	var rows []app.UI
+	cols := strconv.Itoa(len(res.Kept) + 1)
+	var b strings.Builder
+	b.WriteString(`<div class="matrix-wrap" tabindex="0" aria-labelledby="compare-caption"><table class="compare">` +
+		`<caption id="compare-caption">` + esc(t(lang, msgCompareCaption)) + `</caption><thead><tr>` +
+		`<th scope="col" class="corner">` + esc(t(lang, msgCriterion)) + `</th>`)
+	for _, row := range res.Kept {
+		a := row.App
+		b.WriteString(`<th scope="col" data-app="` + esc(a.ID) + `"><a href="` + esc(href("/app/"+a.ID, keep(p.query))) + `">` + esc(a.Name) + `</a></th>`)
+	}
+	b.WriteString(`</tr></thead><tbody>`)
 	group := ""
 	for _, cr := range res.Criteria {
 		if cr.Group != group {
 			group = cr.Group
-			rows = append(rows, app.Tr().Class("group-row").Body(
-				app.Th().Scope("colgroup").ColSpan(len(res.Kept)+1).Text(groupLabel(p.Catalog, group, lang)),
-			))
+			b.WriteString(`<tr class="group-row"><th scope="colgroup" colspan="` + cols + `">` + esc(groupLabel(p.Catalog, group, lang)) + `</th></tr>`)
 		}
-		rows = append(rows, compareRow(cr, res.Kept, lang))
+		writeCompareRow(&b, cr, res.Kept, lang)
 	}
 	if len(res.Criteria) == 0 {
-		rows = append(rows, app.Tr().Body(app.Td().ColSpan(len(res.Kept)+1).Text(t(lang, msgNoDifferences))))
+		b.WriteString(`<tr><td colspan="` + cols + `">` + esc(t(lang, msgNoDifferences)) + `</td></tr>`)
 	}
-	return app.Div().Class("matrix-wrap").TabIndex(0).Aria("labelledby", "compare-caption").Body(
-		app.Table().Class("compare").Body(
-			app.Caption().ID("compare-caption").Text(t(lang, msgCompareCaption)),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Class("corner").Text(t(lang, msgCriterion)),
-				app.Range(res.Kept).Slice(func(i int) app.UI {
-					a := res.Kept[i].App
-					return app.Th().Scope("col").DataSet("app", a.ID).Body(
-						app.A().Href(href("/app/"+a.ID, keep(p.query))).Text(a.Name))
-				}),
-			)),
-			app.TBody().Body(rows...),
-		),
-	)
+	b.WriteString(`</tbody></table></div>`)
+	return app.Raw(b.String())
 }
 
-func compareRow(cr *catalog.Criterion, kept []compare.Row, lang string) app.UI {
-	return app.Tr().Body(
-		app.Th().Scope("row").Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang)),
-		app.Range(kept).Slice(func(i int) app.UI {
-			a := kept[i].App
-			cell := a.Cell(cr.ID)
-			s := shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
-			if cell != nil {
-				s = show(cr, cell.Value, lang)
-			}
-			return app.Td().Class("v-"+s.Tone).DataSet("app", a.ID).DataSet("criterion", cr.ID).Body(
-				app.Details().Body(
-					app.Summary().Body(
-						app.If(s.Symbol != "", app.Span().Class("sym").Aria("hidden", "true").Text(s.Symbol+" ")),
-						app.Text(s.Word),
-					),
-					factBody(cr, cell, lang),
-				),
-			)
-		}),
-	)
+func writeCompareRow(b *strings.Builder, cr *catalog.Criterion, kept []compare.Row, lang string) {
+	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang)) + `">` + esc(cr.Label.In(lang)) + `</th>`)
+	for _, row := range kept {
+		a := row.App
+		cell := a.Cell(cr.ID)
+		s := shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+		if cell != nil {
+			s = show(cr, cell.Value, lang)
+		}
+		b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `"><details><summary>`)
+		if s.Symbol != "" {
+			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
+		}
+		b.WriteString(esc(s.Word) + `</summary>`)
+		writeFactBody(b, cr, cell, lang)
+		b.WriteString(`</details></td>`)
+	}
+	b.WriteString(`</tr>`)
 }
