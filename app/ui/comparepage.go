@@ -168,10 +168,7 @@ func writeCompareRow(b *strings.Builder, cr *catalog.Criterion, kept []compare.R
 	for _, row := range kept {
 		a := row.App
 		cell := a.Cell(cr.ID)
-		s := shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
-		if cell != nil {
-			s = show(cr, cell.Value, lang)
-		}
+		s := showCell(cr, cell, lang)
 		b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `"><details><summary>`)
 		if s.Symbol != "" {
 			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)

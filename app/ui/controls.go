@@ -91,7 +91,7 @@ func (h *Home) requirementsView() app.UI {
 			var controls []app.UI
 			for j := range cat.Criteria {
 				if cr := &cat.Criteria[j]; cr.Group == g.ID && cr.Type == catalog.Bool {
-					controls = append(controls, h.toggleView(cr))
+					controls = append(controls, requirementControl(cat, cr, h.query, lang, h.onToggle))
 				}
 			}
 			if len(controls) == 0 {
@@ -102,16 +102,6 @@ func (h *Home) requirementsView() app.UI {
 				app.Div().Class("toggles").Body(controls...),
 			)
 		}),
-	)
-}
-
-func (h *Home) toggleView(cr *catalog.Criterion) app.UI {
-	c := toggleCondition(cr)
-	cond := c.String()
-	id := "req-" + cr.ID
-	return app.Div().Class("toggle").Title(attr(cr.Description.In(h.lang))).Body(
-		checkbox(id, "require", cond, h.query.Requires(cond), cond, h.onToggle(c)),
-		app.Label().For(id).Text(conditionLabel(h.Catalog, c, h.lang)),
 	)
 }
 

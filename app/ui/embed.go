@@ -96,13 +96,7 @@ func (e *Embed) togglesView() app.UI {
 		if cr.Type != catalog.Bool {
 			continue
 		}
-		c := toggleCondition(cr)
-		cond := c.String()
-		id := "req-" + cr.ID
-		controls = append(controls, app.Div().Class("toggle").Title(attr(cr.Description.In(e.lang))).Body(
-			checkbox(id, "require", cond, e.query.Requires(cond), cond, e.onToggle(c)),
-			app.Label().For(id).Text(conditionLabel(e.Catalog, c, e.lang)),
-		))
+		controls = append(controls, requirementControl(e.Catalog, cr, e.query, e.lang, e.onToggle))
 	}
 	if len(controls) == 0 {
 		return nil

@@ -5,7 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // shown is how a value reads in a cell: a symbol and a word, never colour
@@ -75,6 +78,15 @@ func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
 	return shown{Word: v.Str, Tone: toneNeutral}
 }
 
+// showCell formats a messenger's cell for criterion cr; a missing cell
+// reads as unknown.
+func showCell(cr *catalog.Criterion, cell *catalog.Cell, lang string) shown {
+	if cell == nil {
+		return shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+	}
+	return show(cr, cell.Value, lang)
+}
+
 // conditionLabel says in words what a condition asks for, for example
 // "Forward secrecy: Yes" or "Platforms: iOS".
 func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang string) string {
@@ -100,6 +112,19 @@ func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang string) stri
 		return fmt.Sprintf("%s ≤ %d", label, c.N)
 	}
 	return label
+}
+
+// requirementControl is one requirement checkbox with its label: the
+// condition a reader toggles for bool criterion cr, carried in
+// data-require (contract §6). The comparison and the widget share it.
+func requirementControl(cat *catalog.Catalog, cr *catalog.Criterion, q compare.Query, lang string, onToggle func(catalog.Condition) app.EventHandler) app.UI {
+	c := toggleCondition(cr)
+	cond := c.String()
+	id := "req-" + cr.ID
+	return app.Div().Class("toggle").Title(attr(cr.Description.In(lang))).Body(
+		checkbox(id, "require", cond, q.Requires(cond), cond, onToggle(c)),
+		app.Label().For(id).Text(conditionLabel(cat, c, lang)),
+	)
 }
 
 // toggleCondition is the condition a reader toggles for a bool criterion:

@@ -192,10 +192,7 @@ func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion
 // writeCell shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
 func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang string, keepQ compare.Query) {
-	s := shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
-	if cell := a.Cell(cr.ID); cell != nil {
-		s = show(cr, cell.Value, lang)
-	}
+	s := showCell(cr, a.Cell(cr.ID), lang)
 	label := cr.Label.In(lang)
 	b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `" data-label="` + esc(label) + `">`)
 	b.WriteString(`<a class="fact" href="` + esc(href("/app/"+a.ID, keepQ)+"#"+cr.ID) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
