@@ -26,7 +26,7 @@ type Embed struct {
 // OnInit loads the state before the first client render.
 func (e *Embed) OnInit() {
 	if app.IsClient {
-		e.load(e.Catalog, app.Window().URL())
+		e.load(e.Catalog, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -58,7 +58,7 @@ func (e *Embed) OnDismount() {
 }
 
 func (e *Embed) loadPage(ctx app.Context) {
-	e.load(e.Catalog, ctx.Page().URL())
+	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	e.detail = fact{}
 	ctx.Page().SetLang(e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))
@@ -74,18 +74,20 @@ func (e *Embed) Render() app.UI {
 	if theme == "" {
 		theme = "auto"
 	}
-	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(
+	// One main landmark holds everything: the frame is a page of its own
+	// for screen readers, and content outside landmarks is easy to miss.
+	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
 		app.Div().Class("embed-head").Body(
-			app.A().Class("brand").Href(href("/", e.query)).Target("_blank").Rel("noopener").
+			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
 			countView(e.result, lang),
 		),
 		e.togglesView(),
 		matrixView(e.Catalog, &e.state, e.onFactClick),
-		e.factPanel.view(e.Catalog, lang),
+		e.factPanel.view(e.Catalog, &e.state),
 		whyNotView(e.Catalog, &e.state),
-	)
+	))
 }
 
 // togglesView offers the requirements for the bool criteria the widget
@@ -101,7 +103,7 @@ func (e *Embed) togglesView() app.UI {
 	if len(controls) == 0 {
 		return nil
 	}
-	return app.Form().Class("embed-filters").Method("get").Action(link("/embed")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("embed-filters").Method("get").Action(e.at.link("/embed")).OnSubmit(preventDefault).Body(
 		app.FieldSet().Body(
 			app.Legend().Text(t(e.lang, msgRequirements)),
 			app.Div().Class("toggles").Body(controls...),

@@ -25,7 +25,7 @@ type Home struct {
 // render, so that the page does not flash empty over the prerendered one.
 func (h *Home) OnInit() {
 	if app.IsClient {
-		h.load(h.Catalog, app.Window().URL())
+		h.load(h.Catalog, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -45,7 +45,7 @@ func (h *Home) OnMount(ctx app.Context) {
 }
 
 func (h *Home) loadPage(ctx app.Context) {
-	h.load(h.Catalog, ctx.Page().URL())
+	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	h.detail = fact{}
 	ctx.Page().SetLang(h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))
@@ -75,6 +75,6 @@ func (h *Home) Render() app.UI {
 				whyNotView(h.Catalog, &h.state),
 			),
 		),
-		h.factPanel.view(h.Catalog, h.lang),
+		h.factPanel.view(h.Catalog, &h.state),
 	)
 }

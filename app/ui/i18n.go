@@ -78,6 +78,9 @@ const (
 	msgJump              = "jump"
 	msgNotFound          = "not_found"
 	msgBack              = "back"
+	msgPageNotFound      = "page_not_found"
+	msgAllMessengers     = "all_messengers"
+	msgSnippetHost       = "snippet_host"
 	msgCompareWith       = "compare_with"
 	msgDiscontinuedOn    = "discontinued_on"
 	msgStatusTitle       = "status_title"
@@ -170,6 +173,9 @@ var messages = map[string]map[string]string{
 		msgJump:              "Jump to the results (%d) ↓",
 		msgNotFound:          "No messenger has this id.",
 		msgBack:              "Back to the comparison",
+		msgPageNotFound:      "Page not found",
+		msgAllMessengers:     "Every messenger in the comparison",
+		msgSnippetHost:       "Put this site's address (https://…) in front of /embed and /embed.js.",
 		msgCompareWith:       "Compare side by side",
 		msgDiscontinuedOn:    "Discontinued on %s.",
 		msgStatusTitle:       "Curator verdicts",
@@ -260,6 +266,9 @@ var messages = map[string]map[string]string{
 		msgJump:              "Zu den Ergebnissen (%d) ↓",
 		msgNotFound:          "Kein Messenger hat diese Kennung.",
 		msgBack:              "Zurück zum Vergleich",
+		msgPageNotFound:      "Seite nicht gefunden",
+		msgAllMessengers:     "Alle Messenger im Vergleich",
+		msgSnippetHost:       "Setzen Sie die Adresse dieser Website (https://…) vor /embed und /embed.js.",
 		msgCompareWith:       "Gegenüberstellen",
 		msgDiscontinuedOn:    "Eingestellt am %s.",
 		msgStatusTitle:       "Bewertungen von Kuratoren",

@@ -78,8 +78,7 @@ func newServer(cfg config) (*server, error) {
 	}
 	s.version = s.contentVersion(cfg.Prefix)
 
-	ui.SetBase(cfg.Prefix) // links in prerendered pages, e.g. /sub/path/about
-	ui.Routes(cfg.Catalog)
+	ui.Routes(ui.Config{Catalog: cfg.Catalog})
 	s.pagePaths = ui.Paths(cfg.Catalog)
 	hc := handlerConfig{prefix: cfg.Prefix, version: s.version, url: s.webURL, pages: s.pagePaths, slash: cfg.Export}
 	s.pages = newPages(hc)

@@ -18,7 +18,6 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	ui.SetBase(app.Getenv("GOAPP_ROOT_PREFIX"))
-	ui.Routes(cat)
+	ui.Routes(ui.Config{Catalog: cat})
 	app.RunWhenOnBrowser()
 }
