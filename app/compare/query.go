@@ -65,6 +65,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 	for _, key := range sortedParams(values) {
 		all := values[key]
 		joined := strings.Join(all, ",")
+		if joined == "" && key != "q" && key != "diff" {
+			// An empty value is the default: a GET form sends "view=" for
+			// "automatic" and "sort=" for "by name".
+			continue
+		}
 		switch key {
 		case "apps":
 			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, "no messenger has this id", note)

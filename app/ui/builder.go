@@ -172,8 +172,16 @@ func (b *Builder) optionsView() app.UI {
 				)
 			})),
 		),
+		hiddenState(b.formRest()),
 		app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
 	)
+}
+
+// formRest is the part of the query the options form does not show.
+func (b *Builder) formRest() compare.Query {
+	q := b.query
+	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria = "", "", "", nil, nil
+	return q
 }
 
 // onField sets a single-valued option from a select.

@@ -73,6 +73,13 @@ func (p *ComparePage) Render() app.UI {
 	)
 }
 
+// formRest is the part of the query the pickers form does not show.
+func (p *ComparePage) formRest() compare.Query {
+	q := p.query
+	q.Apps, q.Diff = nil, false
+	return q
+}
+
 // pickersView is a select per slot, plus "differences only". Without the
 // app it is a GET form.
 func (p *ComparePage) pickersView() app.UI {
@@ -96,6 +103,7 @@ func (p *ComparePage) pickersView() app.UI {
 	}
 	return app.Form().Class("controls pickers").Method("get").Action(p.at.link("/compare")).OnSubmit(preventDefault).Body(
 		app.Div().Class("control-row").Body(slots...),
+		hiddenState(p.formRest()),
 		app.Div().Class("field check").Body(
 			checkbox("diff", "diff", "1", p.query.Diff, "", p.onDiff),
 			app.Label().For("diff").Text(t(lang, msgDiff)),

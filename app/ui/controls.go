@@ -41,6 +41,7 @@ func (h *Home) controlsView() app.UI {
 		h.requirementsView(),
 		h.chooseAppsView(),
 		h.chooseCriteriaView(),
+		hiddenState(h.formRest()),
 		app.Div().Class("form-actions").Body(
 			app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
 			app.If(len(h.query.Require) > 0 || h.query.Preset != "" || h.query.Q != "",
@@ -48,6 +49,16 @@ func (h *Home) controlsView() app.UI {
 			),
 		),
 	)
+}
+
+// formRest is the part of the query the controls form does not show.
+func (h *Home) formRest() compare.Query {
+	var toggles []*catalog.Criterion
+	for i := range h.Catalog.Criteria {
+		toggles = append(toggles, &h.Catalog.Criteria[i])
+	}
+	q := h.query
+	return compare.Query{Preset: q.Preset, Theme: q.Theme, Lang: q.Lang, Require: withoutToggles(q.Require, boolCriteria(toggles))}
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }

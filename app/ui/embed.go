@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // Embed is the compact widget at /embed that other sites put in an iframe.
@@ -108,8 +109,17 @@ func (e *Embed) togglesView() app.UI {
 			app.Legend().Text(t(e.lang, msgRequirements)),
 			app.Div().Class("toggles").Body(controls...),
 		),
+		hiddenState(e.formRest()),
 		app.NoScript().Body(app.Button().Type("submit").Text(t(e.lang, msgApply))),
 	)
+}
+
+// formRest is the part of the query the filters form does not show: all
+// but the requirement toggles.
+func (e *Embed) formRest() compare.Query {
+	q := e.query
+	q.Require = withoutToggles(q.Require, boolCriteria(e.result.Criteria))
+	return q
 }
 
 func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
