@@ -9,3 +9,11 @@ import "embed"
 //
 //go:embed criteria.json presets.json apps/*.json
 var FS embed.FS
+
+// Binary is the same catalog in its compact form (catalog.ReadBinary), which
+// the WebAssembly app decodes in milliseconds instead of parsing JSON.
+// internal/cmd/catalogbin writes it; TestBinaryIsCurrent checks it matches
+// the JSON files.
+//
+//go:embed catalog.bin
+var Binary []byte

@@ -9,7 +9,14 @@ func markReady() {
 		return
 	}
 	installClickGuard()
-	app.Window().Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
+	win := app.Window()
+	if win.Get("document").Get("documentElement").Get("dataset").Get("wasm").String() == "ready" {
+		return
+	}
+	if perf := win.Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "msgcompare:ready")
+	}
+	win.Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
 }
 
 // installClickGuard wraps go-app's global link handler, which turns every

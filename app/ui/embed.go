@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"math"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -20,8 +18,6 @@ type Embed struct {
 
 	state
 	factPanel
-	lastHeight int
-	stopResize func()
 }
 
 // OnInit loads the state before the first client render.
@@ -37,25 +33,17 @@ func (e *Embed) OnPreRender(ctx app.Context) { e.loadPage(ctx) }
 // OnNav reloads when the URL changes.
 func (e *Embed) OnNav(ctx app.Context) {
 	e.loadPage(ctx)
-	ctx.Defer(func(app.Context) { e.postHeight(true) })
 }
 
-// OnMount starts reporting the height and announces readiness.
+// OnMount announces readiness. web/boot.js reports the height, from the
+// first paint on, whether the app runs or not.
 func (e *Embed) OnMount(ctx app.Context) {
 	e.page = ctx
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&e.state)
 		markReady()
-		e.stopResize = e.watchHeight()
 		postToParent(map[string]any{"type": "msgcompare:ready"})
 	})
-}
-
-// OnDismount stops the observers.
-func (e *Embed) OnDismount() {
-	if e.stopResize != nil {
-		e.stopResize()
-	}
 }
 
 func (e *Embed) loadPage(ctx app.Context) {
@@ -79,6 +67,7 @@ func (e *Embed) Render() app.UI {
 	// for screen readers, and content outside landmarks is easy to miss.
 	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
+		bootFailedView(lang),
 		app.Div().Class("embed-head").Body(
 			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
@@ -126,51 +115,7 @@ func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
 		e.detail = fact{}
 		e.apply(ctx, e.Catalog, e.query.Toggle(c), true)
-		ctx.Defer(func(app.Context) { e.postHeight(false) })
 	}
-}
-
-// watchHeight reports the widget's height whenever it changes (filters,
-// details, window size), and answers embed.js's hello with the current
-// height and readiness. It returns a function that stops both.
-func (e *Embed) watchHeight() func() {
-	win := app.Window()
-	ro := win.Get("ResizeObserver")
-	var stop []func()
-	if ro.Truthy() {
-		cb := app.FuncOf(func(this app.Value, args []app.Value) any {
-			e.postHeight(false)
-			return nil
-		})
-		obs := ro.New(cb)
-		obs.Call("observe", win.Get("document").Get("body"))
-		stop = append(stop, func() { obs.Call("disconnect"); cb.Release() })
-	}
-	stop = append(stop, win.AddEventListener("message", func(ctx app.Context, ev app.Event) {
-		data := ev.Get("data")
-		if ev.Get("source").Equal(win.Get("parent")) && data.Type() == app.TypeObject && data.Get("type").String() == "msgcompare:hello" {
-			e.postHeight(true)
-			postToParent(map[string]any{"type": "msgcompare:ready"})
-		}
-	}))
-	e.postHeight(true)
-	return func() {
-		for _, f := range stop {
-			f()
-		}
-	}
-}
-
-// postHeight sends the content height to the parent when it changed (or
-// always, with force).
-func (e *Embed) postHeight(force bool) {
-	body := app.Window().Get("document").Get("body")
-	h := int(math.Ceil(body.Call("getBoundingClientRect").Get("height").Float()))
-	if h == e.lastHeight && !force {
-		return
-	}
-	e.lastHeight = h
-	postToParent(map[string]any{"type": "msgcompare:resize", "height": h})
 }
 
 // postToParent sends one of the two embed messages to the host page. The

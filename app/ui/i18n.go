@@ -81,6 +81,7 @@ const (
 	msgPageNotFound      = "page_not_found"
 	msgAllMessengers     = "all_messengers"
 	msgSnippetHost       = "snippet_host"
+	msgBootFailed        = "boot_failed"
 	msgCompareWith       = "compare_with"
 	msgDiscontinuedOn    = "discontinued_on"
 	msgStatusTitle       = "status_title"
@@ -174,6 +175,7 @@ var messages = map[string]map[string]string{
 		msgNotFound:          "No messenger has this id.",
 		msgBack:              "Back to the comparison",
 		msgPageNotFound:      "Page not found",
+		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
 		msgAllMessengers:     "Every messenger in the comparison",
 		msgSnippetHost:       "Put this site's address (https://…) in front of /embed and /embed.js.",
 		msgCompareWith:       "Compare side by side",
@@ -267,6 +269,7 @@ var messages = map[string]map[string]string{
 		msgNotFound:          "Kein Messenger hat diese Kennung.",
 		msgBack:              "Zurück zum Vergleich",
 		msgPageNotFound:      "Seite nicht gefunden",
+		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
 		msgAllMessengers:     "Alle Messenger im Vergleich",
 		msgSnippetHost:       "Setzen Sie die Adresse dieser Website (https://…) vor /embed und /embed.js.",
 		msgCompareWith:       "Gegenüberstellen",

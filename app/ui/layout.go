@@ -33,6 +33,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 			langSwitch(at, current, s.query, lang),
 		),
 		noticeView(s.notices, lang),
+		bootFailedView(lang),
 		app.Main().ID("main").TabIndex(-1).Body(content...),
 		footerView(cat, s),
 	)
@@ -61,6 +62,16 @@ func langSwitch(at paths, path string, q compare.Query, lang string) app.UI {
 }
 
 var langNames = map[string]string{"en": "English", "de": "Deutsch"}
+
+// bootFailedView is the quiet notice web/boot.js shows when the interactive
+// version cannot load (offline without a cache, a policy that forbids
+// WebAssembly): the page still works as forms and links.
+func bootFailedView(lang string) app.UI {
+	if app.IsClient {
+		return nil
+	}
+	return app.P().Class("notice boot-failed").ID("boot-failed").Hidden(true).Attr("role", "status").Text(t(lang, msgBootFailed))
+}
 
 // noticeView reports ignored URL parameters (contract §3, §6). Values are
 // rendered as text, never as markup.

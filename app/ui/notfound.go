@@ -43,7 +43,10 @@ func (p *NotFound) loadPage(ctx app.Context) {
 
 // Render draws the page.
 func (p *NotFound) Render() app.UI {
-	return frame(p.Catalog, &p.state, "/404", notFoundBody(p.Catalog, &p.state, t(p.lang, msgPageNotFound))...)
+	// data-static: a page of links, which web/boot.js does not start the app for.
+	return app.Div().DataSet("static", "").Body(
+		frame(p.Catalog, &p.state, "/404", notFoundBody(p.Catalog, &p.state, t(p.lang, msgPageNotFound))...),
+	)
 }
 
 // notFoundBody is the heading, a way back and the list of every messenger.

@@ -27,6 +27,12 @@ const (
 // go-app writes attributes in map order, so either may come first.
 var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 
+// goappLoader matches go-app's full-screen loader (an icon without alt
+// text and a progress label). Our loader (web/boot.js) needs none: the
+// prerendered page is usable as it is, and a failure shows the page's own
+// notice.
+var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</aside>`)
+
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Unknown paths get a plain 404.
 func (s *server) servePage(w http.ResponseWriter, r *http.Request) {
@@ -72,6 +78,7 @@ func (s *server) renderPage(r *http.Request) *asset {
 func (s *server) fixPage(b []byte) ([]byte, error) {
 	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
 	b = ogURL.ReplaceAll(b, nil)
+	b = goappLoader.ReplaceAll(b, nil)
 	return minifyBytes(s.min, "text/html", b)
 }
 

@@ -82,7 +82,7 @@ func newServer(cfg config) (*server, error) {
 	s.pagePaths = ui.Paths(cfg.Catalog)
 	hc := handlerConfig{prefix: cfg.Prefix, version: s.version, url: s.webURL, pages: s.pagePaths, slash: cfg.Export}
 	s.pages = newPages(hc)
-	if err := s.addGoapp(hc, lv); err != nil {
+	if err := s.addGoapp(hc, cfg.Web, lv); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -199,9 +199,10 @@ func (s *server) webURL(name string) string {
 	return "/web/" + name + "?v=" + a.hash
 }
 
-// addGoapp takes go-app's generated files (app.js, the worker, wasm_exec.js
-// and its loader stylesheet), minified, plus our own manifest.
-func (s *server) addGoapp(hc handlerConfig, lv levels) error {
+// addGoapp takes go-app's generated files (the worker, wasm_exec.js and
+// its stylesheet), minified, plus our own manifest and our own loader at
+// /app.js (bootScript).
+func (s *server) addGoapp(hc handlerConfig, web fs.FS, lv levels) error {
 	for p, ctype := range map[string]string{
 		"/app.js":        "text/javascript; charset=utf-8",
 		"/app-worker.js": "text/javascript; charset=utf-8",
@@ -219,6 +220,14 @@ func (s *server) addGoapp(hc handlerConfig, lv levels) error {
 		}
 		s.assets[p] = newAsset(ctype, b, lv)
 	}
+	boot, err := bootScript(s.pages, web, hc)
+	if err != nil {
+		return err
+	}
+	if boot, err = minifyBytes(s.min, "text/javascript", boot); err != nil {
+		return fmt.Errorf("boot.js: %w", err)
+	}
+	s.assets["/app.js"] = newAsset("text/javascript; charset=utf-8", boot, lv)
 	m, err := manifest(hc)
 	if err != nil {
 		return err
