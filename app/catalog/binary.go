@@ -42,6 +42,27 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	for i := range c.Apps {
 		w.app(&c.Apps[i])
 	}
+	if c.Guide == nil {
+		w.n(0)
+	} else {
+		w.n(len(c.Guide) + 1)
+	}
+	for _, q := range c.Guide {
+		w.strs(q.ID, q.Criterion)
+		if q.Multiple {
+			w.n(1)
+		} else {
+			w.n(0)
+		}
+		w.l10n(q.Label)
+		w.l10n(q.Why)
+		w.n(len(q.Answers))
+		for _, a := range q.Answers {
+			w.str(a.ID)
+			w.l10n(a.Label)
+			w.str(a.Require)
+		}
+	}
 	return w.b, nil
 }
 
@@ -80,6 +101,18 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 	c.Apps = make([]App, r.n())
 	for i := range c.Apps {
 		r.app(&c.Apps[i])
+	}
+	if n, ok := r.count(); ok {
+		c.Guide = make([]Question, n)
+		for i := range c.Guide {
+			q := &c.Guide[i]
+			q.ID, q.Criterion, q.Multiple = r.str(), r.str(), r.n() == 1
+			q.Label, q.Why = r.l10n(), r.l10n()
+			q.Answers = make([]Answer, r.n())
+			for j := range q.Answers {
+				q.Answers[j] = Answer{ID: r.str(), Label: r.l10n(), Require: r.str()}
+			}
+		}
 	}
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))

@@ -69,7 +69,7 @@ func TestPrerenderedHTML(t *testing.T) {
 
 var (
 	bodyRE    = regexp.MustCompile(`(?s)<body.*</body>`)
-	versionRE = regexp.MustCompile(`Data version [0-9a-f]{12}`)
+	versionRE = regexp.MustCompile(`(Data version|Datenstand) [0-9a-f]{12}`)
 	tagRE     = regexp.MustCompile(`<([a-z0-9]+)((?:\s+[^\s=>]+(?:="[^"]*")?)+)\s*(/?)>`)
 	attrRE    = regexp.MustCompile(`[^\s=>]+(?:="[^"]*")?`)
 )
@@ -79,7 +79,7 @@ var (
 // per line.
 func readableBody(page string) string {
 	body := bodyRE.FindString(page)
-	body = versionRE.ReplaceAllString(body, "Data version VERSION")
+	body = versionRE.ReplaceAllString(body, "$1 VERSION")
 	body = tagRE.ReplaceAllStringFunc(body, func(tag string) string {
 		m := tagRE.FindStringSubmatch(tag)
 		attrs := attrRE.FindAllString(m[2], -1)
