@@ -15,7 +15,7 @@ import (
 // applies at once.
 func (h *Home) controlsView() app.UI {
 	lang := h.lang
-	return app.Form().Class("controls").Method("get").Action(h.at.link("/")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").ID("controls").Method("get").Action(h.at.link("/")).OnSubmit(preventDefault).Body(
 		h.presetsView(),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("field search").Body(
@@ -58,7 +58,8 @@ func (h *Home) formRest() compare.Query {
 		toggles = append(toggles, &h.Catalog.Criteria[i])
 	}
 	q := h.query
-	return compare.Query{Preset: q.Preset, Theme: q.Theme, Lang: q.Lang, Require: withoutToggles(q.Require, boolCriteria(toggles))}
+	return compare.Query{Preset: q.Preset, Theme: q.Theme, Lang: q.Lang, Guide: q.Guide, Filters: q.Filters,
+		Require: withoutToggles(q.Require, boolCriteria(toggles))}
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }

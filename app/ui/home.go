@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -61,13 +63,36 @@ func (h *Home) set(ctx app.Context, q compare.Query, push bool) {
 	h.apply(ctx, h.Catalog, q, push)
 }
 
+// filtersToggle opens and closes the filter panel on narrow screens, where
+// the guide and the results come first. It is a link: the panel's state is
+// in the URL (filters=1) like everything else, and it works without the app.
+func (h *Home) filtersToggle() app.UI {
+	q := h.query
+	q.Filters = !q.Filters
+	n := len(h.query.Require)
+	if h.query.Preset != "" {
+		n++
+	}
+	return app.A().Class("filters-toggle").Href(h.at.href("/", q)).Aria("expanded", fmt.Sprint(h.query.Filters)).
+		Aria("controls", "controls").Text(fmtMsg(h.lang, msgFilters, n))
+}
+
+func (h *Home) layoutClass() string {
+	if h.query.Filters {
+		return "layout filters-open"
+	}
+	return "layout"
+}
+
 // Render draws the page from the loaded state; it computes nothing.
 func (h *Home) Render() app.UI {
 	return frame(h.Catalog, &h.state, "/",
 		app.H1().Text(t(h.lang, msgHeadline)),
 		app.P().Class("tagline").Text(t(h.lang, msgTagline)),
+		h.guideView(),
 		app.A().Class("jump").Href("#count").Text(fmtMsg(h.lang, msgJump, len(h.result.Kept))),
-		app.Div().Class("layout").Body(
+		h.filtersToggle(),
+		app.Div().Class(h.layoutClass()).Body(
 			h.controlsView(),
 			app.Div().Class("results").Body(
 				countView(h.result, h.lang),

@@ -18,6 +18,7 @@ type state struct {
 	query   compare.Query
 	notices []compare.Notice
 	result  compare.Result
+	guide   compare.Shortlist
 	lang    string
 	at      paths
 	matrix  matrixDOM // the browser's matrix, on the pages that show one
@@ -27,6 +28,7 @@ func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {
 	s.at = at
 	s.query, s.notices = compare.Decode(u.RawQuery, cat)
 	s.result = compare.Apply(cat, s.query)
+	s.guide = compare.Guide(cat, s.query)
 	s.lang = s.query.Lang
 	if s.lang == "" {
 		s.lang = browserLang()
@@ -99,6 +101,7 @@ func (s *state) navigate(ctx app.Context, path string, q compare.Query) {
 func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, push bool) {
 	s.query, s.notices = q, nil
 	s.result = compare.Apply(cat, q)
+	s.guide = compare.Guide(cat, q)
 	u := *ctx.Page().URL()
 	u.RawQuery, u.Fragment = q.Encode(), ""
 	if push {
