@@ -35,7 +35,7 @@ type Exclusion struct {
 type Failure struct {
 	Condition catalog.Condition
 	Criterion *catalog.Criterion
-	Value     catalog.Value // Null: unknown, which meets no condition
+	Value     catalog.Value // Null: unknown, which meets no condition; Unlimited: no limit
 }
 
 // Apply runs the query over the catalog. It never fails: the query was
@@ -168,7 +168,7 @@ func sortRows(cat *catalog.Catalog, rows []Row, by string) {
 }
 
 // compareValues orders two cells of one criterion; unknown sorts first, so
-// that it comes last in descending order.
+// that it comes last in descending order, and no limit above every number.
 func compareValues(a, b *catalog.Cell) int {
 	an, bn := a == nil || a.Value.Null, b == nil || b.Value.Null
 	switch {
@@ -180,6 +180,9 @@ func compareValues(a, b *catalog.Cell) int {
 	case catalog.Bool:
 		return cmp.Compare(boolInt(va.Bool), boolInt(vb.Bool))
 	case catalog.Number:
+		if va.Unlimited || vb.Unlimited { // no limit is above every number
+			return cmp.Compare(boolInt(va.Unlimited), boolInt(vb.Unlimited))
+		}
 		return cmp.Compare(va.Num, vb.Num)
 	case catalog.Set:
 		return cmp.Compare(len(va.Set), len(vb.Set))
