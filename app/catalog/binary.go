@@ -177,6 +177,7 @@ func (w *binWriter) criterion(c *Criterion) {
 		w.n(2)
 	}
 	w.flag(c.UnlimitedAllowed)
+	w.flag(c.Key)
 	w.l10n(c.Unit)
 	w.l10n(c.Label)
 	w.l10n(c.Description)
@@ -324,6 +325,7 @@ func (r *binReader) criterion(c *Criterion) {
 		*c.Good = true
 	}
 	c.UnlimitedAllowed = r.n() == 1
+	c.Key = r.n() == 1
 	c.Unit, c.Label, c.Description = r.l10n(), r.l10n(), r.l10n()
 }
 

@@ -61,9 +61,12 @@ type Criterion struct {
 	// UnlimitedAllowed lets a number criterion's cells say "no limit"
 	// ("value": null, "unlimited": true), as group_size_limit does.
 	UnlimitedAllowed bool `json:"unlimited_allowed,omitempty"`
-	Unit             L10n `json:"unit,omitempty"`
-	Label            L10n `json:"label"`
-	Description      L10n `json:"description"`
+	// Key marks the criteria the matrix shows when the reader has chosen
+	// none: a readable table first, every criterion one click away.
+	Key         bool `json:"key,omitempty"`
+	Unit        L10n `json:"unit,omitempty"`
+	Label       L10n `json:"label"`
+	Description L10n `json:"description"`
 }
 
 // HasValue reports whether v is one of the criterion's enum or set values.

@@ -210,14 +210,31 @@ func shownCriteria(cat *catalog.Catalog, q Query, kept []Row) []*catalog.Criteri
 			}
 		}
 	} else {
-		for i := range cat.Criteria {
-			list = append(list, &cat.Criteria[i])
+		for _, id := range DefaultCriteria(cat, q) {
+			list = append(list, cat.Criterion(id))
 		}
 	}
 	if !q.Diff || len(kept) < 2 {
 		return list
 	}
 	return slices.DeleteFunc(list, func(cr *catalog.Criterion) bool { return allEqual(kept, cr.ID) })
+}
+
+// DefaultCriteria lists the criteria shown when the query names none: the
+// key criteria of the catalog (or all, with criteria=all or when none is
+// marked key), in catalog order.
+func DefaultCriteria(cat *catalog.Catalog, q Query) []string {
+	var all, key []string
+	for i := range cat.Criteria {
+		all = append(all, cat.Criteria[i].ID)
+		if cat.Criteria[i].Key {
+			key = append(key, cat.Criteria[i].ID)
+		}
+	}
+	if q.AllCriteria || len(key) == 0 {
+		return all
+	}
+	return key
 }
 
 func allEqual(rows []Row, criterion string) bool {
