@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"container/list"
@@ -95,7 +95,7 @@ func (c *pageCache) evict() {
 }
 
 // len reports the number of entries and their bytes, for tests.
-func (c *pageCache) len() (int, int) {
+func (c *pageCache) size() (int, int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.order.Len(), c.bytes

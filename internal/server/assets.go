@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -43,8 +43,8 @@ var (
 const largeBody = 1 << 20
 
 // newAsset builds an asset from an already minified body and compresses it
-// when its type compresses.
-func newAsset(contentType string, body []byte, lv levels) *asset {
+// when its type compresses, remembering the result in c when lv.memo.
+func (c *CompressionCache) newAsset(contentType string, body []byte, lv levels) *asset {
 	a := &asset{contentType: contentType, body: body, hash: contentHash(body)}
 	if compressible(contentType) && len(body) > 256 {
 		brLevel := lv.brSmall
@@ -53,8 +53,8 @@ func newAsset(contentType string, body []byte, lv levels) *asset {
 		}
 		var wg sync.WaitGroup
 		wg.Add(2)
-		go func() { defer wg.Done(); a.br = keepIfSmaller(compressBrotli(body, brLevel, lv.memo), body) }()
-		go func() { defer wg.Done(); a.gz = keepIfSmaller(compressGzip(body, lv.gz, lv.memo), body) }()
+		go func() { defer wg.Done(); a.br = keepIfSmaller(c.compressBrotli(body, brLevel, lv.memo), body) }()
+		go func() { defer wg.Done(); a.gz = keepIfSmaller(c.compressGzip(body, lv.gz, lv.memo), body) }()
 		wg.Wait()
 	}
 	return a
@@ -64,13 +64,13 @@ func newAsset(contentType string, body []byte, lv levels) *asset {
 // time (make build runs brotli -q 11 on the wasm, which takes seconds the
 // server should not spend at start). The variant is used only when it
 // decompresses to exactly body, so a stale file cannot serve old code.
-func newAssetPrecompressed(contentType string, body, br []byte, lv levels) *asset {
+func (c *CompressionCache) newAssetPrecompressed(contentType string, body, br []byte, lv levels) *asset {
 	plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
 	if err != nil || !bytes.Equal(plain, body) {
-		return newAsset(contentType, body, lv)
+		return c.newAsset(contentType, body, lv)
 	}
 	a := &asset{contentType: contentType, body: body, hash: contentHash(body), br: keepIfSmaller(br, body)}
-	a.gz = keepIfSmaller(compressGzip(body, lv.gz, lv.memo), body)
+	a.gz = keepIfSmaller(c.compressGzip(body, lv.gz, lv.memo), body)
 	return a
 }
 
@@ -96,10 +96,13 @@ func contentHash(b []byte) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// compressed memoises compression by content, level and encoding: tests
-// start many servers over the same 8 MB wasm, and a restart in the same
-// process (none in production) would otherwise pay again.
-var compressed sync.Map // compressKey -> []byte
+// CompressionCache remembers compressed bodies by content, level and
+// encoding. Servers built in one process (tests build many over the same
+// 8 MB wasm) may share one through Config.Cache, so that each pays for a
+// body's compression once; a nil cache remembers nothing.
+type CompressionCache struct {
+	m sync.Map // compressKey -> []byte
+}
 
 type compressKey struct {
 	sum   [32]byte
@@ -107,16 +110,16 @@ type compressKey struct {
 	level int
 }
 
-func compressBrotli(b []byte, level int, remember bool) []byte {
-	return memo(b, "br", level, remember, func(w *bytes.Buffer) {
+func (c *CompressionCache) compressBrotli(b []byte, level int, remember bool) []byte {
+	return c.memo(b, "br", level, remember, func(w *bytes.Buffer) {
 		bw := brotli.NewWriterLevel(w, level)
 		bw.Write(b)
 		bw.Close()
 	})
 }
 
-func compressGzip(b []byte, level int, remember bool) []byte {
-	return memo(b, "gzip", level, remember, func(w *bytes.Buffer) {
+func (c *CompressionCache) compressGzip(b []byte, level int, remember bool) []byte {
+	return c.memo(b, "gzip", level, remember, func(w *bytes.Buffer) {
 		gw, err := gzip.NewWriterLevel(w, level)
 		if err != nil {
 			panic(fmt.Sprintf("gzip level %d: %v", level, err))
@@ -126,19 +129,19 @@ func compressGzip(b []byte, level int, remember bool) []byte {
 	})
 }
 
-func memo(b []byte, enc string, level int, remember bool, compress func(*bytes.Buffer)) []byte {
-	if !remember {
+func (c *CompressionCache) memo(b []byte, enc string, level int, remember bool, compress func(*bytes.Buffer)) []byte {
+	if c == nil || !remember {
 		var w bytes.Buffer
 		compress(&w)
 		return w.Bytes()
 	}
 	k := compressKey{sha256.Sum256(b), enc, level}
-	if v, ok := compressed.Load(k); ok {
+	if v, ok := c.m.Load(k); ok {
 		return v.([]byte)
 	}
 	var w bytes.Buffer
 	compress(&w)
 	out := w.Bytes()
-	compressed.Store(k, out)
+	c.m.Store(k, out)
 	return out
 }

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"net/http"
@@ -11,15 +11,16 @@ const (
 	cacheRevalidate = "no-cache"
 )
 
-// serveAsset writes a, choosing the variant by Accept-Encoding. Every
-// variant has its own strong ETag (hash, hash-br, hash-gz), and any of
-// them in If-None-Match answers 304, since all encode the same content.
-// A URL whose ?v= names the content's hash never changes, so it is cached
-// for a year; any other URL is revalidated on each use.
-func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
+// serveAsset writes a with status, choosing the variant by
+// Accept-Encoding. Every variant has its own strong ETag (hash, hash-br,
+// hash-gz), and any of them in If-None-Match answers 304, since all encode
+// the same content. A URL whose ?v= names the content's hash never
+// changes, so it is cached for a year; any other URL is revalidated on
+// each use. A status other than 200 (the not-found page) has no ETag.
+func serveAsset(w http.ResponseWriter, r *http.Request, a *asset, status int) {
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
-	if a.immutable && r.URL.Query().Get("v") == a.hash {
+	if a.immutable && status == http.StatusOK && r.URL.Query().Get("v") == a.hash {
 		h.Set("Cache-Control", cacheImmutable)
 	} else {
 		h.Set("Cache-Control", cacheRevalidate)
@@ -40,7 +41,9 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 			}
 		}
 	}
-	h.Set("ETag", `"`+tag+`"`)
+	if status == http.StatusOK {
+		h.Set("ETag", `"`+tag+`"`)
+	}
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
@@ -48,12 +51,12 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 		// go-app's loader reads this to show progress over a compressed body.
 		h.Set("X-Wasm-Content-Length", strconv.Itoa(len(a.body)))
 	}
-	if notModified(r.Header.Get("If-None-Match"), a.hash) {
+	if status == http.StatusOK && notModified(r.Header.Get("If-None-Match"), a.hash) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}

@@ -1,4 +1,9 @@
-package main
+// Package server serves msgcompare: the prerendered pages, the WebAssembly
+// app, its assets and the open data API, each minified and compressed once,
+// with the privacy and security headers of HeaderPolicy. It holds no
+// package-level state: everything a server needs travels in its Config,
+// so that servers with different options can live in one process.
+package server
 
 import (
 	"fmt"
@@ -14,30 +19,37 @@ import (
 	"msgcompare/app/catalog"
 )
 
-// server routes requests to the API, the app's pages and its assets, and
+// Server routes requests to the API, the app's pages and its assets, and
 // sets the privacy and security headers on every response. Every file is
 // minified and compressed once, at start; pages are prerendered on first
 // request and kept in a bounded cache.
-type server struct {
+type Server struct {
 	cat       *catalog.Catalog
+	base      string            // "" at the root, else "/sub/path"
 	assets    map[string]*asset // by URL path, without prefix
 	pages     *app.Handler
 	pageCache *pageCache
 	pagePaths []string // ui.Paths: what the export prerenders
-	headers   headerPolicy
+	headers   HeaderPolicy
 	min       *minify.M
+	cache     *CompressionCache
 	version   string
 }
 
-// goappPaths are URLs go-app's handler answers by itself in ways we do not
-// want (a proxy fetch to the server's own /web/, an alias, a 404 with its
-// own headers). Whatever of them we serve is in assets; the rest is 404.
-var goappPaths = map[string]bool{
-	"/goapp.js": true, "/manifest.json": true, "/app.wasm": true, "/goapp.wasm": true,
-	"/robots.txt": true, "/sitemap.xml": true, "/ads.txt": true,
+// isGoappPath reports the URLs go-app's handler answers by itself in ways
+// we do not want (a proxy fetch to the server's own /web/, an alias, a 404
+// with its own headers). Whatever of them we serve is in assets; the rest
+// is 404.
+func isGoappPath(p string) bool {
+	switch p {
+	case "/goapp.js", "/manifest.json", "/app.wasm", "/goapp.wasm", "/robots.txt", "/sitemap.xml", "/ads.txt":
+		return true
+	}
+	return false
 }
 
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// ServeHTTP answers GET and HEAD; every other method gets 405.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
 			log.Printf("panic serving %q: %v", r.URL.Path, v)
@@ -52,21 +64,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !cleanPath(p) {
-		notFound(w)
+		s.serveNotFound(w, r)
 		return
 	}
 	if a, ok := s.assets[p]; ok {
-		if strings.HasPrefix(p, "/api/") || p == "/web/app.wasm" {
-			// Open data: any site may read it (no credentials involved).
-			// The wasm too: in a sandboxed iframe the widget's origin is
-			// "null", and its fetch of app.wasm is then cross-origin.
-			w.Header().Set("Access-Control-Allow-Origin", "*")
-		}
-		serveAsset(w, r, a)
+		serveAsset(w, r, a, http.StatusOK)
 		return
 	}
-	if goappPaths[p] || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/api/") {
-		notFound(w)
+	if isGoappPath(p) || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/api/") {
+		s.serveNotFound(w, r)
 		return
 	}
 	s.servePage(w, r)
@@ -83,8 +89,14 @@ func cleanPath(p string) bool {
 	return c == p || c+"/" == p
 }
 
+// Version is the content version: a hash of everything browsers cache.
+func (s *Server) Version() string { return s.version }
+
+// Headers is the server's header policy.
+func (s *Server) Headers() HeaderPolicy { return s.headers }
+
 // String describes the server for the start-up log.
-func (s *server) String() string {
+func (s *Server) String() string {
 	n := 0
 	for _, a := range s.assets {
 		n += len(a.body)

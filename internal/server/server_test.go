@@ -1,13 +1,15 @@
-package main
+package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"msgcompare/app/catalog"
@@ -15,33 +17,51 @@ import (
 	"msgcompare/web"
 )
 
-// newTestServer builds the server as bin/serve does: the real catalog and
-// the web/ files embedded at compile time (`make build` puts app.wasm
-// there first).
-func newTestServer(t *testing.T) *server {
-	t.Helper()
-	return newTestServerWith(t, config{Web: web.FS})
-}
+// testCache is shared by every server the tests build: each compresses the
+// 8 MB wasm once per process rather than once per test.
+var testCache = &CompressionCache{}
 
-// newTestServerWith fills in the catalog and, if unset, web/.
-func newTestServerWith(t *testing.T, cfg config) *server {
+// sharedServer is the server most tests read from: it is safe for
+// concurrent use, so one is enough.
+var sharedServer = sync.OnceValues(func() (*Server, error) { return build(Config{}) })
+
+// newTestServer returns the server as bin/serve builds it: the real
+// catalog and the web/ files embedded at compile time (`make build` puts
+// app.wasm there first).
+func newTestServer(t testing.TB) *Server {
 	t.Helper()
-	if cfg.Web == nil {
-		cfg.Web = web.FS
-	}
-	if _, err := fs.Stat(cfg.Web, "app.wasm"); err != nil {
-		t.Fatalf("web/app.wasm is missing: run `make build` first (%v)", err)
-	}
-	cat, err := catalog.Load(data.FS, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Catalog = cat
-	s, err := newServer(cfg)
+	s, err := sharedServer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// newTestServerWith builds a server of its own, with the real catalog
+// and, if unset, the embedded web/.
+func newTestServerWith(t testing.TB, cfg Config) *Server {
+	t.Helper()
+	s, err := build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func build(cfg Config) (*Server, error) {
+	if cfg.Web == nil {
+		cfg.Web = web.FS
+	}
+	if _, err := fs.Stat(cfg.Web, "app.wasm"); err != nil {
+		return nil, fmt.Errorf("web/app.wasm is missing: run `make build` first (%v)", err)
+	}
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		return nil, err
+	}
+	cfg.Catalog = cat
+	cfg.Cache = testCache
+	return New(cfg)
 }
 
 func get(t *testing.T, h http.Handler, target string) (*http.Response, string) {

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, ln, slow) }()
+	go func() { done <- Serve(ctx, ln, slow) }()
 
 	type result struct {
 		body string

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"fmt"
@@ -19,18 +19,22 @@ const permissionsPolicy = "accelerometer=(), autoplay=(), browsing-topics=(), ca
 	"display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), " +
 	"midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()"
 
-// headerPolicy holds the two CSPs computed once from the -frame-ancestors
-// flag: widget routes may be framed by the configured origins, every other
-// route only by our own pages.
-type headerPolicy struct {
+// HeaderPolicy is the privacy and security headers of every response,
+// computed once from the -frame-ancestors flag: widget routes may be framed
+// by the configured origins, every other route only by our own pages. The
+// server applies it, and the export's nginx configuration is written from
+// it, so that both send the same headers.
+type HeaderPolicy struct {
 	widgetCSP, pageCSP string
 }
 
-func newHeaderPolicy(frameAncestors string) (headerPolicy, error) {
+// NewHeaderPolicy checks frameAncestors (the value of -frame-ancestors)
+// and builds the policy.
+func NewHeaderPolicy(frameAncestors string) (HeaderPolicy, error) {
 	if err := checkFrameAncestors(frameAncestors); err != nil {
-		return headerPolicy{}, err
+		return HeaderPolicy{}, err
 	}
-	return headerPolicy{
+	return HeaderPolicy{
 		widgetCSP: cspBase + "; frame-ancestors " + frameAncestors,
 		pageCSP:   cspBase + "; frame-ancestors 'self'",
 	}, nil
@@ -61,10 +65,33 @@ func isWidgetRoute(path string) bool {
 	return path == "/embed" || strings.HasPrefix(path, "/embed/")
 }
 
-// set applies the privacy and security headers to a response for path.
-// Widget routes get no Cross-Origin-Opener-Policy: it would cut the
-// widget off from the page that frames it and opens it.
-func (p headerPolicy) set(h http.Header, path string) {
+// isCrossOrigin reports whether any origin may read path: the open data
+// (no credentials involved), and the wasm, which a widget in a sandboxed
+// iframe (origin "null") fetches cross-origin.
+func isCrossOrigin(path string) bool {
+	return strings.HasPrefix(path, "/api/") || path == "/web/app.wasm"
+}
+
+// PolicyHeaders lists every header name the policy may send. The nginx
+// configuration writes one add_header line for each.
+func PolicyHeaders() []string {
+	return []string{
+		"Content-Security-Policy", "Cross-Origin-Opener-Policy", "X-Content-Type-Options",
+		"Referrer-Policy", "Permissions-Policy", "Access-Control-Allow-Origin",
+	}
+}
+
+// Headers returns the privacy and security headers of a response for path
+// (without the site's prefix). Widget routes get no
+// Cross-Origin-Opener-Policy: it would cut the widget off from the page
+// that frames it and opens it.
+func (p HeaderPolicy) Headers(path string) http.Header {
+	h := http.Header{}
+	p.set(h, path)
+	return h
+}
+
+func (p HeaderPolicy) set(h http.Header, path string) {
 	if isWidgetRoute(path) {
 		h.Set("Content-Security-Policy", p.widgetCSP)
 	} else {
@@ -74,4 +101,7 @@ func (p headerPolicy) set(h http.Header, path string) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Permissions-Policy", permissionsPolicy)
+	if isCrossOrigin(path) {
+		h.Set("Access-Control-Allow-Origin", "*")
+	}
 }

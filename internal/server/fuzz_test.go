@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bufio"
@@ -14,10 +14,8 @@ import (
 	"msgcompare/web"
 )
 
-var (
-	fuzzOnce   sync.Once
-	fuzzServer *server
-)
+// fuzzServer is built once per fuzz worker process, with a small web/.
+var fuzzServer = sync.OnceValues(func() (*Server, error) { return build(Config{Web: smallWeb()}) })
 
 // FuzzServe throws arbitrary paths, queries and headers at the handler:
 // whatever comes in, the answer is never a 5xx and never a panic.
@@ -27,14 +25,17 @@ func FuzzServe(f *testing.F) {
 		f.Add("GET", s, "br;q=\xff")
 	}
 	f.Fuzz(func(t *testing.T, method, target, acceptEncoding string) {
-		fuzzOnce.Do(func() { fuzzServer = newTestServerWith(t, config{Web: smallWeb()}) })
+		s, err := fuzzServer()
+		if err != nil {
+			t.Fatal(err)
+		}
 		req, err := http.NewRequest(method, "http://127.0.0.1"+target, nil)
 		if err != nil {
 			t.Skip()
 		}
 		req.Header.Set("Accept-Encoding", acceptEncoding)
 		rec := httptest.NewRecorder()
-		fuzzServer.ServeHTTP(rec, req)
+		s.ServeHTTP(rec, req)
 		if rec.Code >= 500 {
 			t.Errorf("%s %q = %d", method, target, rec.Code)
 		}
@@ -64,7 +65,7 @@ func TestHostileRequestsOverTheWire(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := newHTTPServer(s)
+	hs := NewHTTPServer(s)
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
 	for _, tc := range []struct{ name, raw string }{

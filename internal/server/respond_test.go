@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -196,7 +196,7 @@ func TestContentTypes(t *testing.T) {
 }
 
 func TestFrameAncestorsAndOpenerPolicyPerRoute(t *testing.T) {
-	s := newTestServerWith(t, config{FrameAncestors: "https://example.org https://*.example.net"})
+	s := newTestServerWith(t, Config{FrameAncestors: "https://example.org https://*.example.net"})
 	for _, tc := range []struct {
 		path, frame string
 		coop        bool
@@ -217,7 +217,7 @@ func TestFrameAncestorsAndOpenerPolicyPerRoute(t *testing.T) {
 			t.Errorf("%s: Cross-Origin-Opener-Policy set = %v, want %v", tc.path, got, tc.coop)
 		}
 	}
-	if _, err := newHeaderPolicy("'self'; script-src *"); err == nil {
+	if _, err := NewHeaderPolicy("'self'; script-src *"); err == nil {
 		t.Error("-frame-ancestors with ';' was accepted")
 	}
 }
@@ -317,7 +317,7 @@ func TestVersionFollowsTheContent(t *testing.T) {
 		changed[e.Name()] = &fstest.MapFile{Data: data}
 	}
 	changed["app.css"] = &fstest.MapFile{Data: append(changed["app.css"].Data, []byte("\nhtml{--v:2}")...)}
-	c := newTestServerWith(t, config{Web: changed})
+	c := newTestServerWith(t, Config{Web: changed})
 	if c.version == a.version {
 		t.Error("a changed stylesheet kept the version")
 	}
@@ -332,20 +332,20 @@ func TestPageCacheIsBounded(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		c.get(itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
 	}
-	if n, b := c.len(); n > 8 || b > 8*1100 {
+	if n, b := c.size(); n > 8 || b > 8*1100 {
 		t.Errorf("after 100 pages: %d entries, %d bytes; want at most 8", n, b)
 	}
 	c = newPageCache(100, 5000)
 	for i := 0; i < 100; i++ {
 		c.get(itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
 	}
-	if _, b := c.len(); b > 5000 {
+	if _, b := c.size(); b > 5000 {
 		t.Errorf("cache holds %d bytes, bound 5000", b)
 	}
 	if a := c.get("x", func() *asset { return nil }); a != nil {
 		t.Error("a nil render was cached")
 	}
-	if n, _ := c.len(); n > 5 {
+	if n, _ := c.size(); n > 5 {
 		t.Errorf("%d entries", n)
 	}
 }
