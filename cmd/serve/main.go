@@ -117,6 +117,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if o.exportDir != "" {
+		if err := export.Check(o.exportDir); err != nil {
+			return err // before the seconds the build takes
+		}
 		cfg.Export = true
 		s, err := server.New(cfg)
 		if err != nil {

@@ -74,15 +74,22 @@ func Write(dir string, s *server.Server) (Result, error) {
 	return Result{Files: len(files), Version: s.Version()}, nil
 }
 
-// prepare makes sure dir can take the export: it is created when missing,
-// and an existing one must be a directory that is empty or a previous
-// export.
+// prepare makes sure dir can take the export: it is created when missing.
 func prepare(dir string) error {
+	if err := Check(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// Check reports whether dir can take an export, before the work of one:
+// it must be missing, or a directory that is empty or a previous export.
+func Check(dir string) error {
 	fi, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
 		return nil
 	}
 	if err != nil {
