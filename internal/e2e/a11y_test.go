@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -54,7 +54,7 @@ var (
 // tests skip, except under CI=true, where that is a failure.
 func axeSource(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join("..", "..", ".ci", "node_modules", "axe-core", "axe.min.js")
+	p := filepath.Join(repoRoot, ".ci", "node_modules", "axe-core", "axe.min.js")
 	b, err := os.ReadFile(p)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -67,9 +67,9 @@ func axeSource(t *testing.T) string {
 
 // a11yPages lists every page to check: each prerendered route, so that new
 // routes are checked as soon as ui.Paths lists them, and a few query views.
-func a11yPages(t *testing.T, s *server) []string {
+func a11yPages(t *testing.T) []string {
 	t.Helper()
-	pages := append([]string{}, ui.Paths(s.cat)...)
+	pages := append([]string{}, ui.Paths(realCatalog(t))...)
 	return append(pages, a11yVariants...)
 }
 
@@ -251,7 +251,7 @@ func (a *axeTally) report() string {
 func writeA11yReport(t *testing.T, tally *axeTally) {
 	t.Helper()
 	rep := tally.report()
-	dir := filepath.Join("..", "..", "out", "a11y")
+	dir := filepath.Join(repoRoot, "out", "a11y")
 	os.MkdirAll(dir, 0o755)
 	if err := os.WriteFile(filepath.Join(dir, "axe.md"), []byte(rep), 0o644); err != nil {
 		t.Log(err)
@@ -362,9 +362,9 @@ func a11yPlan(pages []string) map[string][]a11yCombo {
 // It also checks <html lang>, in the browser and in the prerendered page.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
-	chromiumPath(t)
-	ts := startServer(t)
-	pages := a11yPages(t, ts.Config.Handler.(*server))
+	needBrowser(t)
+	ts := startServe(t)
+	pages := a11yPages(t)
 	plan := a11yPlan(pages)
 	tally := &axeTally{}
 	defer writeA11yReport(t, tally)
@@ -443,9 +443,9 @@ func TestViewportAllowsZoom(t *testing.T) {
 // scroll sideways (the matrix may scroll inside its own container), in
 // either language, and every page must allow pinch zoom.
 func TestZoomedPagesDoNotScrollSideways(t *testing.T) {
-	chromiumPath(t)
-	ts := startServer(t)
-	pages := a11yPages(t, ts.Config.Handler.(*server))
+	needBrowser(t)
+	ts := startServe(t)
+	pages := a11yPages(t)
 	var rest []zoomPage // the per-messenger pages after the first: one template
 	apps := 0
 	for i, page := range pages {

@@ -1,9 +1,9 @@
-package main
+package e2e
 
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,41 +17,57 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chromiumPath finds the browser for end-to-end tests. Without one the
-// tests skip, except under CI=true, where a missing browser is a failure.
-func chromiumPath(t testing.TB) string {
-	t.Helper()
+// The end-to-end tests run what users run: the built bin/serve (make
+// build) with the flags of the README, and static hosts serving what
+// `bin/serve -export` wrote, driven by headless Chromium. One Chromium
+// serves the whole package (TestMain); each test gets a fresh incognito
+// browser context of it, so tests share no cookies, caches or service
+// workers and may run in parallel. Under -short every browser test skips.
+
+// shared is the package's one Chromium, started by TestMain unless -short
+// or no Chromium is installed; missing says why it is not there.
+type sharedBrowser struct {
+	ctx     context.Context // the browser's first tab: parent of every test's context
+	missing string
+}
+
+// chrome is set once, by TestMain, before any test runs.
+var chrome sharedBrowser
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	cancel := startChrome()
+	code := m.Run()
+	cancel()
+	os.Exit(code)
+}
+
+// startChrome starts the shared browser. Site isolation is off so that
+// the requests of cross-site iframes show in the page's own network log
+// (the embed tests check that nothing leaves for another origin).
+func startChrome() context.CancelFunc {
+	if testing.Short() {
+		chrome.missing = "browser tests skipped under -short"
+		return func() {}
+	}
+	path := ""
 	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
+		if p, err := exec.LookPath(name); name != "" && err == nil {
+			path = p
+			break
 		}
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no Chromium found (install the Debian package chromium); CI=true requires browser tests")
+	if path == "" {
+		chrome.missing = "no Chromium found (install the Debian package chromium)"
+		return func() {}
 	}
-	t.Skip("no Chromium found; browser tests skipped (they are required under CI=true)")
-	return ""
-}
-
-// browser is one headless Chromium tab with a record of every request it
-// made and every uncaught error, so that tests can hold the privacy promise
-// (no other origin) and the robustness promise (no error).
-type browser struct {
-	ctx      context.Context
-	mu       sync.Mutex
-	requests []string
-	errors   []string
-}
-
-// A test's browser gives up after 90 seconds; a benchmark's runs as long as
-// the benchmark does.
-func newBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) *browser {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
+	profile, err := os.MkdirTemp("", "msgcompare-chromium-")
+	if err != nil {
+		chrome.missing = err.Error()
+		return func() {}
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
@@ -61,17 +77,53 @@ func newBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocator
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-	opts = append(opts, extra...)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		chromedp.Flag("disable-site-isolation-trials", true),
+		chromedp.UserDataDir(profile),
+	)
 	ctx, cancelCtx := chromedp.NewContext(actx)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`1`)); err != nil {
+		chrome.missing = "starting Chromium: " + err.Error()
+	}
+	chrome.ctx = ctx
+	return func() { cancelCtx(); cancelAlloc(); os.RemoveAll(profile) }
+}
+
+// needBrowser skips (or, under CI=true, fails) a test when the shared
+// browser is not there.
+func needBrowser(t testing.TB) {
+	t.Helper()
+	if chrome.ctx != nil && chrome.missing == "" {
+		return
+	}
+	if os.Getenv("CI") == "true" && !testing.Short() {
+		t.Fatalf("%s; CI=true requires the browser tests", chrome.missing)
+	}
+	t.Skip(chrome.missing)
+}
+
+// browser is one tab in a fresh incognito context of the shared Chromium,
+// with a record of every request it made and every uncaught error, so that
+// tests can hold the privacy promise (no other origin) and the robustness
+// promise (no error).
+type browser struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	requests []string
+	errors   []string
+}
+
+// newBrowser opens a tab of width x height CSS pixels in a new incognito
+// context. A test's tab gives up after 90 seconds; a benchmark's runs as
+// long as the benchmark does.
+func newBrowser(t testing.TB, width, height int) *browser {
+	t.Helper()
+	needBrowser(t)
+	ctx, cancelCtx := chromedp.NewContext(chrome.ctx, chromedp.WithNewBrowserContext())
 	cancelTimeout := context.CancelFunc(func() {})
 	if _, bench := t.(*testing.B); !bench {
 		ctx, cancelTimeout = context.WithTimeout(ctx, 90*time.Second)
 	}
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
 	b := &browser{ctx: ctx}
 	err := chromedp.Listen(ctx, func(ev any) {
 		b.mu.Lock()
@@ -92,7 +144,7 @@ func newBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocator
 		err = chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height)))
 	}
 	if err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 	return b
 }
@@ -160,20 +212,11 @@ func (b *browser) screenshot(t *testing.T, name string) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	dir := filepath.Join("..", "..", "out", "screenshots")
+	dir := filepath.Join(repoRoot, "out", "screenshots")
 	os.MkdirAll(dir, 0o755)
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// startServer serves the real catalog and the built web/ on 127.0.0.1.
-func startServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	s := newTestServer(t)
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	return ts
 }
 
 func count(sel string) string {

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 // matrix for the why-not list, and find the same state after a reload of
 // the resulting URL.
 func TestRequirementToggleSurvivesReload(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	for _, vp := range []struct {
 		name          string
 		width, height int

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -49,16 +49,16 @@ func frameHeight(id string) string {
 // iframe to its content, filters, resizes when the content changes, makes
 // no request to any other origin and logs no uncaught error.
 func TestEmbedOnAnotherSite(t *testing.T) {
-	widget := startServer(t)
+	widget := startServe(t)
 	for _, tc := range []struct{ name, attrs string }{
 		{"in a plain iframe", ""},
 		{"in a sandboxed iframe", `sandbox="allow-scripts allow-popups"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			host := hostPage(t, widget.URL, tc.attrs, 2)
-			// Site isolation off, so that the iframes' requests show in the
-			// page's own network log.
-			b := newBrowser(t, 1280, 900, chromedp.Flag("disable-site-isolation-trials", true))
+			// The shared browser runs without site isolation, so that the
+			// iframes' requests show in the page's own network log.
+			b := newBrowser(t, 1280, 900)
 
 			// Where the forward secrecy control sits inside a widget as wide
 			// as the host's iframe (1264 CSS pixels).
@@ -92,9 +92,9 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 // TestEmbedMessagesAreTheProtocol checks, on the widget's own origin, that
 // the widget sends its parent only the two documented messages.
 func TestEmbedMessagesAreTheProtocol(t *testing.T) {
-	widget := startServer(t)
+	widget := startServe(t)
 	host := hostPage(t, widget.URL, "", 1)
-	b := newBrowser(t, 1280, 900, chromedp.Flag("disable-site-isolation-trials", true))
+	b := newBrowser(t, 1280, 900)
 	b.run(t, "record messages", chromedp.Navigate(crossSite(host.URL)+"/"),
 		chromedp.Evaluate[chromedp.Void](`window.seen = []; addEventListener("message", e => seen.push(JSON.stringify(e.data)))`),
 		waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready")`),
@@ -111,7 +111,7 @@ func TestEmbedMessagesAreTheProtocol(t *testing.T) {
 // snippet and the live preview follow, and that the preview sizes itself
 // from the widget's messages.
 func TestEmbedBuilder(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -10,12 +10,13 @@ import (
 )
 
 func TestExportWritesACompleteMinifiedSite(t *testing.T) {
+	t.Parallel()
 	root := exportTo(t, "/x/msgcompare")
 	site := filepath.Join(root, "x", "msgcompare")
 	for _, f := range []string{"index.html", "about/index.html", "app/signal/index.html", "app.js", "app-worker.js",
 		"wasm_exec.js", "app.css", "manifest.webmanifest", "web/app.css", "web/app.wasm", "web/icon-192.png",
 		"web/icon-maskable-512.png", "web/storage-guard.js", "embed.js", "api/catalog.json", "api/catalog.schema.json",
-		"api/catalog.csv", "robots.txt", "index.html.br", "index.html.gz", "web/app.wasm.br", "web/app.wasm.gz", "app.js.br"} {
+		"api/catalog.csv", "robots.txt", "404.html", "404.html.br", "index.html.br", "index.html.gz", "web/app.wasm.br", "web/app.wasm.gz", "app.js.br"} {
 		if _, err := os.Stat(filepath.Join(site, f)); err != nil {
 			t.Errorf("the export lacks %s", f)
 		}
@@ -41,18 +42,21 @@ func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 	}
 }
 
-// TestExportOnStaticHosts serves the export from python3 -m http.server
-// and from nginx with docs/nginx.conf, at the root and under a sub-path:
-// the app boots online, then, with the host stopped, boots again from the
-// service worker and applies a filter from the URL.
+// TestExportOnStaticHosts serves the export, written by the README's
+// commands (`bin/serve -export DIR`, default base, and with -base), from
+// python3 -m http.server and from nginx with docs/nginx.conf, at the root
+// and under a sub-path: the app boots online (its wasm loads), the service
+// worker takes control, then, with the host stopped, the app boots again
+// from the worker's cache and applies a filter from the URL.
 func TestExportOnStaticHosts(t *testing.T) {
-	chromiumPath(t)
+	needBrowser(t)
 	dirs := map[string]string{"": exportTo(t, ""), "/x/msgcompare": exportTo(t, "/x/msgcompare")}
 	for _, host := range []string{"python", "nginx"} {
 		for _, prefix := range []string{"", "/x/msgcompare"} {
 			name := host + " at " + prefix + "/"
 			t.Run(name+" boots online and offline", func(t *testing.T) {
-				h := startStatic(t, host, dirs[prefix])
+				t.Parallel()
+				h := startStatic(t, host, dirs[prefix], prefix)
 				base := h.url + prefix
 				b := newBrowser(t, 1280, 800)
 				if host == "nginx" {

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"sort"
@@ -18,7 +18,7 @@ const firstVisitBudget = 3 << 20
 // compressed bodies) of a first visit to / until the app is ready, and
 // logs them per resource for the closing report.
 func TestFirstVisitTransfer(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	var (
 		mu    sync.Mutex

@@ -1,50 +1,27 @@
-package main
+package e2e
 
 import (
-	"net"
-	"net/http"
+	"bytes"
 	"testing"
-	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
-
-	"msgcompare/web"
 )
 
-// liveServer is bin/serve's handler on a fixed address that a test can
-// stop and start again with other content, as a deploy would.
-type liveServer struct {
-	addr string
-	hs   *http.Server
-}
-
-func startLive(t *testing.T, addr string, s *server) *liveServer {
-	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := &liveServer{addr: ln.Addr().String(), hs: newHTTPServer(s)}
-	go l.hs.Serve(ln)
-	t.Cleanup(func() { l.hs.Close() })
-	return l
-}
-
-// TestOfflineReloadAndUpdate: after a first visit, with the server
-// stopped, a reload renders and filters from the service worker's cache;
-// after a deploy of new content, the next visit runs the new version and
-// the worker drops the old cache.
+// TestOfflineReloadAndUpdate: after a first visit, with bin/serve stopped,
+// a reload renders and filters from the service worker's cache; after a
+// deploy of new content (bin/serve -root with a changed stylesheet, on the
+// same address), the next visit runs the new version and the worker drops
+// the old cache.
 func TestOfflineReloadAndUpdate(t *testing.T) {
-	chromiumPath(t)
-	v1 := newTestServer(t)
-	live := startLive(t, "127.0.0.1:0", v1)
-	origin := "http://" + live.addr
+	t.Parallel()
 	b := newBrowser(t, 1280, 800)
+	v1 := startServe(t)
+	origin := v1.URL
 	watchPolicies(t, b)
 	b.run(t, "first visit", chromedp.Navigate(origin+"/"), waitReady(),
 		waitFor(`navigator.serviceWorker.controller !== null`))
 
-	live.hs.Close()
+	v1.stop()
 	b.run(t, "reload offline", chromedp.Reload(), waitReady())
 	if n := eval[int](t, b, count(`tr[data-app="session"]`)); n != 1 {
 		t.Fatalf("offline: session rows = %d, want 1", n)
@@ -63,26 +40,25 @@ func TestOfflineReloadAndUpdate(t *testing.T) {
 		t.Error("/about offline has no title")
 	}
 
-	changed := fstest.MapFS{}
-	entries, _ := web.FS.ReadDir(".")
-	for _, e := range entries {
-		data, _ := web.FS.ReadFile(e.Name())
-		changed[e.Name()] = &fstest.MapFile{Data: data}
-	}
-	changed["app.css"] = &fstest.MapFile{Data: append(changed["app.css"].Data, []byte("\nhtml{--deploy:2}")...)}
-	v2 := newTestServerWith(t, config{Web: changed})
-	if v2.version == v1.version {
+	changed := copyWeb(t, func(name string, b []byte) []byte {
+		if name == "app.css" {
+			return append(bytes.Clone(b), []byte("\nhtml{--deploy:2}")...)
+		}
+		return b
+	})
+	v2 := startServeAt(t, v1.Addr, "-root", changed)
+	newVersion := version(t, v2.URL)
+	if newVersion == version(t, startServe(t).URL) {
 		t.Fatal("the changed content kept the version")
 	}
-	startLive(t, live.addr, v2)
 	b.run(t, "next visit after the deploy", chromedp.Navigate(origin+"/"), waitReady())
-	if got := eval[string](t, b, `goappGetenv("GOAPP_VERSION")`); got != v2.version {
-		t.Errorf("the next visit runs version %s, want the new %s", got, v2.version)
+	if got := eval[string](t, b, `goappGetenv("GOAPP_VERSION")`); got != newVersion {
+		t.Errorf("the next visit runs version %s, want the new %s", got, newVersion)
 	}
 	if css := eval[string](t, b, `getComputedStyle(document.documentElement).getPropertyValue("--deploy").trim()`); css != "2" {
 		t.Errorf("the new stylesheet is not in use (--deploy = %q)", css)
 	}
 	b.run(t, "the worker moves to the new version",
-		waitFor(`(caches.keys().then((k) => window.__msgcKeys = k.join(" ")), window.__msgcKeys === "app-`+v2.version+`")`))
+		waitFor(`(caches.keys().then((k) => window.__msgcKeys = k.join(" ")), window.__msgcKeys === "app-`+newVersion+`")`))
 	b.checkClean(t, origin)
 }

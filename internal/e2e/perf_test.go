@@ -1,11 +1,8 @@
-package main
+package e2e
 
 import (
 	"context"
-	"net/http/httptest"
-	"path/filepath"
 	"sort"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,8 +11,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"msgcompare/app/catalog"
-	"msgcompare/data"
 )
 
 // The browser benchmarks (issue 7) measure what a reader feels, inside
@@ -23,8 +18,8 @@ import (
 // long a click on a requirement takes to update the DOM. `make bench` runs
 // them with a fixed count (-benchtime=Nx) and writes docs/benchmarks.md.
 //
-// They build their own server and browser because the shared helpers in
-// browser_test.go take a *testing.T.
+// They run bin/serve and a tab of the package's shared browser, as the
+// tests do.
 
 // perfDevices are the viewports measured; "cheap-phone" also runs the CPU
 // four times slower, as Lighthouse's mobile setting does.
@@ -42,48 +37,26 @@ func cpuSlowdown(rate float64) chromedp.Action[chromedp.Void] {
 	}
 }
 
-// tabs maps a benchmark's browser context to its browser, so that a step
-// that times out can say which uncaught errors the page had (for example
-// "Go program has already exited").
-var tabs sync.Map // context.Context -> *browser
-
-// perfBrowser starts headless Chromium (newBrowser) for a benchmark.
-func perfBrowser(b *testing.B, width, height int) context.Context {
+// perfBrowser opens a tab of the shared Chromium for a benchmark.
+func perfBrowser(b *testing.B, width, height int) *browser {
 	b.Helper()
-	br := newBrowser(b, width, height)
-	tabs.Store(br.ctx, br)
-	b.Cleanup(func() { tabs.Delete(br.ctx) })
-	return br.ctx
+	return newBrowser(b, width, height)
 }
 
-// perfServer serves the real catalog and the built web/ on 127.0.0.1.
+// perfServer runs bin/serve, as users do, and returns its URL.
 func perfServer(b *testing.B) string {
 	b.Helper()
-	root := filepath.Join("..", "..")
-	cat, err := catalog.Load(data.FS, catalog.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := newServer(config{Catalog: cat, Root: root})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	b.Cleanup(ts.Close)
-	return ts.URL
+	return startServe(b).URL
 }
 
-// do runs browser steps with a time limit.
-func do(b *testing.B, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+// do runs browser steps with a time limit; a failure names the page's
+// uncaught errors (for example "Go program has already exited").
+func do(b *testing.B, br *browser, what string, steps ...chromedp.Action[chromedp.Void]) {
 	b.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	tctx, cancel := context.WithTimeout(br.ctx, 60*time.Second)
 	defer cancel()
 	if err := chromedp.Do(tctx, steps...); err != nil {
-		var errs []string
-		if v, ok := tabs.Load(ctx); ok {
-			errs = v.(*browser).uncaught()
-		}
-		b.Fatalf("%s: %v; uncaught errors in the page: %q", what, err, errs)
+		b.Fatalf("%s: %v; uncaught errors in the page: %q", what, err, br.uncaught())
 	}
 }
 
@@ -97,9 +70,9 @@ func addScript(js string) chromedp.Action[chromedp.Void] {
 	}
 }
 
-func evalB[T any](b *testing.B, ctx context.Context, expr string, opts ...chromedp.EvaluateOption) T {
+func evalB[T any](b *testing.B, br *browser, expr string, opts ...chromedp.EvaluateOption) T {
 	b.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
+	v, err := chromedp.Run(br.ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
 		b.Fatalf("evaluating %s: %v", expr, err)
 	}
@@ -141,12 +114,12 @@ func BenchmarkBrowserBoot(b *testing.B) {
 	for _, vp := range perfDevices {
 		b.Run(vp.name, func(b *testing.B) {
 			url := perfServer(b) + "/"
-			ctx := perfBrowser(b, vp.width, vp.height)
-			do(b, ctx, "slow the CPU down", cpuSlowdown(vp.slowdown))
-			do(b, ctx, "install the boot probe", addScript(bootProbeJS))
+			br := perfBrowser(b, vp.width, vp.height)
+			do(b, br, "slow the CPU down", cpuSlowdown(vp.slowdown))
+			do(b, br, "install the boot probe", addScript(bootProbeJS))
 			load := func() bootTimings {
-				do(b, ctx, "load "+url, chromedp.Navigate(url), waitReady())
-				return evalB[bootTimings](b, ctx, bootReadJS)
+				do(b, br, "load "+url, chromedp.Navigate(url), waitReady())
+				return evalB[bootTimings](b, br, bootReadJS)
 			}
 			cold := load()
 			var ready, fcp []float64
@@ -194,20 +167,20 @@ func BenchmarkBrowserClick(b *testing.B) {
 	for _, vp := range perfDevices {
 		b.Run(vp.name, func(b *testing.B) {
 			url := perfServer(b) + "/"
-			ctx := perfBrowser(b, vp.width, vp.height)
-			do(b, ctx, "slow the CPU down", cpuSlowdown(vp.slowdown))
-			do(b, ctx, "load "+url, chromedp.Navigate(url), waitReady())
-			evalB[bool](b, ctx, clickProbeJS)
+			br := perfBrowser(b, vp.width, vp.height)
+			do(b, br, "slow the CPU down", cpuSlowdown(vp.slowdown))
+			do(b, br, "load "+url, chromedp.Navigate(url), waitReady())
+			evalB[bool](b, br, clickProbeJS)
 			sel := `[data-require="forward_secrecy"]`
 			var dom, frame []float64
 			b.ResetTimer()
 			for i := range b.N + 1 { // the first click warms up and is not counted
 				// A click from script: this measures the app's work, not
 				// whether the control is on screen (the e2e tests do).
-				evalB[bool](b, ctx, `document.querySelector('`+sel+`').click(), true`)
-				do(b, ctx, "wait for the DOM to settle after clicking "+sel,
+				evalB[bool](b, br, `document.querySelector('`+sel+`').click(), true`)
+				do(b, br, "wait for the DOM to settle after clicking "+sel,
 					waitFor(`window.__click.last > 0 && performance.now() - window.__click.last > 100`))
-				c := evalB[clickTimings](b, ctx, `window.__click`)
+				c := evalB[clickTimings](b, br, `window.__click`)
 				if i > 0 {
 					dom = append(dom, c.Last-c.T0)
 					frame = append(frame, c.Frame-c.T0)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -6,31 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
 
-	"msgcompare/app/catalog"
-	"msgcompare/data"
 )
-
-// exportTo writes the static export for prefix ("" or "/x/msgcompare")
-// under a new temporary directory and returns the directory to serve: the
-// site itself, or its ancestor that puts the site at prefix.
-func exportTo(t *testing.T, prefix string) string {
-	t.Helper()
-	cat, err := catalog.Load(data.FS, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	site := filepath.Join(root, filepath.FromSlash(strings.Trim(prefix, "/")))
-	if err := export(site, config{Catalog: cat, Prefix: prefix, Export: true}); err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
 
 // staticHost is a static file server run as a separate process, so that
 // a test can stop it to take the site offline.
@@ -41,9 +21,10 @@ type staticHost struct {
 }
 
 // startStatic serves dir with kind "python" (python3 -m http.server) or
-// "nginx" (.ci/nginx-serve, docs/nginx.conf). It skips when the program
-// is missing, except under CI=true.
-func startStatic(t *testing.T, kind, dir string) *staticHost {
+// "nginx" (.ci/nginx-serve, docs/nginx.conf), the site being at prefix
+// ("" or "/x/msgcompare") inside dir. It skips when the program is
+// missing, except under CI=true.
+func startStatic(t testing.TB, kind, dir, prefix string) *staticHost {
 	t.Helper()
 	port := freePort(t)
 	var cmd *exec.Cmd
@@ -53,7 +34,7 @@ func startStatic(t *testing.T, kind, dir string) *staticHost {
 		cmd = exec.Command("python3", "-m", "http.server", "--bind", "127.0.0.1", "-d", dir, fmt.Sprint(port))
 	case "nginx":
 		needProgram(t, "nginx", "/usr/sbin/nginx")
-		cmd = exec.Command(filepath.Join("..", "..", ".ci", "nginx-serve"), dir, fmt.Sprint(port))
+		cmd = exec.Command(filepath.Join(repoRoot, ".ci", "nginx-serve"), dir, fmt.Sprint(port), prefix)
 	}
 	if kind == "nginx" {
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr // python logs every request
@@ -94,7 +75,7 @@ func (h *staticHost) stop() {
 	}
 }
 
-func needProgram(t *testing.T, name string, also ...string) {
+func needProgram(t testing.TB, name string, also ...string) {
 	t.Helper()
 	for _, p := range also {
 		if _, err := os.Stat(p); err == nil {
@@ -107,14 +88,4 @@ func needProgram(t *testing.T, name string, also ...string) {
 		}
 		t.Skipf("%s not found; test skipped (required under CI=true)", name)
 	}
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
 }

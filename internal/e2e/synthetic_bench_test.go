@@ -1,9 +1,8 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,41 +10,33 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"msgcompare/app/catalog"
 )
 
 // BenchmarkBrowserClickSynthetic55x135 measures click to updated DOM with
 // a catalog the size of the largest public messenger comparison: 55
 // messengers by 135 criteria (issue 4: under 50 ms). The wasm embeds its
 // catalog, so the benchmark builds one from generated data files, swapped
-// in for data/ with go build -overlay.
+// in for data/ with go build -overlay, and runs bin/serve with -data and
+// -root pointing at them.
 func BenchmarkBrowserClickSynthetic55x135(b *testing.B) {
+	needBrowser(b)
 	dir := b.TempDir()
 	dataDir := filepath.Join(dir, "data")
 	webDir := filepath.Join(dir, "web")
 	overlay := writeSyntheticData(b, dataDir, 55, 135)
 	buildSyntheticWeb(b, webDir, overlay)
-	cat, err := catalog.Load(os.DirFS(dataDir), catalog.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := newServer(config{Catalog: cat, Web: os.DirFS(webDir)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	b.Cleanup(ts.Close)
+	ts := startServe(b, "-data", dataDir, "-root", dir)
 
-	ctx := perfBrowser(b, 1280, 800)
-	do(b, ctx, "load the synthetic catalog", chromedp.Navigate(ts.URL+"/"), waitReady())
-	evalB[bool](b, ctx, clickProbeJS)
+	br := perfBrowser(b, 1280, 800)
+	do(b, br, "load the synthetic catalog", chromedp.Navigate(ts.URL+"/"), waitReady())
+	evalB[bool](b, br, clickProbeJS)
 	sel := `[data-require="c1"]`
 	var dom []float64
 	b.ResetTimer()
 	for i := range b.N + 1 {
-		evalB[bool](b, ctx, `document.querySelector('`+sel+`').click(), true`)
-		do(b, ctx, "wait for the DOM to settle", waitFor(`window.__click.last > 0 && performance.now() - window.__click.last > 100`))
-		if c := evalB[clickTimings](b, ctx, `window.__click`); i > 0 {
+		evalB[bool](b, br, `document.querySelector('`+sel+`').click(), true`)
+		do(b, br, "wait for the DOM to settle", waitFor(`window.__click.last > 0 && performance.now() - window.__click.last > 100`))
+		if c := evalB[clickTimings](b, br, `window.__click`); i > 0 {
 			dom = append(dom, c.Last-c.T0)
 		}
 	}
@@ -79,7 +70,7 @@ func writeSyntheticData(b *testing.B, dir string, n, m int) string {
 		return p
 	}
 	repl := map[string]string{}
-	root, _ := filepath.Abs(filepath.Join("..", "..", "data"))
+	root, _ := filepath.Abs(filepath.Join(repoRoot, "data"))
 	repl[filepath.Join(root, "criteria.json")] = write("criteria.json", map[string]any{"groups": groups, "criteria": crits})
 	repl[filepath.Join(root, "presets.json")] = write("presets.json", map[string]any{"presets": []map[string]any{
 		{"id": "first", "label": l10n("First"), "require": "c0", "rationale": l10n("A synthetic preset.")}}})
@@ -110,7 +101,7 @@ func writeSyntheticData(b *testing.B, dir string, n, m int) string {
 func buildSyntheticWeb(b *testing.B, dir, overlay string) {
 	b.Helper()
 	os.MkdirAll(dir, 0o755)
-	files, _ := filepath.Glob(filepath.Join("..", "..", "web", "*"))
+	files, _ := filepath.Glob(filepath.Join(repoRoot, "web", "*"))
 	for _, f := range files {
 		switch filepath.Base(f) {
 		case "app.wasm", "app.wasm.br", "web.go":
@@ -123,7 +114,7 @@ func buildSyntheticWeb(b *testing.B, dir, overlay string) {
 		os.WriteFile(filepath.Join(dir, filepath.Base(f)), bs, 0o644)
 	}
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-overlay", overlay, "-o", filepath.Join(dir, "app.wasm"), "./cmd/wasm")
-	cmd.Dir = filepath.Join("..", "..")
+	cmd.Dir = repoRoot
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("building the synthetic wasm: %v\n%s", err, out)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -11,7 +11,6 @@ import (
 
 	"msgcompare/app/catalog"
 	"msgcompare/app/compare"
-	"msgcompare/data"
 )
 
 // viewports are the reader's phone and desktop.
@@ -19,15 +18,6 @@ var viewports = []struct {
 	name          string
 	width, height int
 }{{"phone", 390, 844}, {"desktop", 1280, 800}}
-
-func realCatalog(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	cat, err := catalog.Load(data.FS, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
 
 // rowOrder returns the data-app ids of the matrix rows, top to bottom.
 const rowOrder = `[...document.querySelectorAll('tbody tr[data-app]')].map(r => r.dataset.app).join(",")`
@@ -52,7 +42,7 @@ func changeSelect(sel, value string) chromedp.Action[chromedp.Void] {
 // page, the messenger page, side by side and about, on a phone and on a
 // desktop, checking the DOM against what the compare package computes.
 func TestComparisonInteractions(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	cat := realCatalog(t)
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {
@@ -241,7 +231,7 @@ func TestComparisonInteractions(t *testing.T) {
 // scripts off: the matrix is there, readable, not covered by a loader, and
 // the form still filters (by reloading with the choices in the URL).
 func TestPrerenderedPageWorksWithoutJavaScript(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -264,7 +254,7 @@ func TestPrerenderedPageWorksWithoutJavaScript(t *testing.T) {
 // of an attribute or a text node, and lets the browser parse the served
 // page with scripts off: no injected attribute or element may appear.
 func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -284,7 +274,7 @@ func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
 // first Tab reaches the skip link, Tab moves on through the controls in
 // order to a requirement, Space toggles it, and the results follow.
 func TestKeyboardOnlyWalk(t *testing.T) {
-	ts := startServer(t)
+	ts := startServe(t)
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
