@@ -118,10 +118,19 @@ func (p *serveProc) stop() {
 	}
 }
 
-// runServe runs bin/serve with args to its end and returns its output.
-func runServe(t testing.TB, args ...string) string {
+// serveCmd runs bin/serve with args to its end and returns its output and
+// error.
+func serveCmd(t testing.TB, args ...string) (string, error) {
 	t.Helper()
 	out, err := exec.Command(serveBinary(t), args...).CombinedOutput()
+	return string(out), err
+}
+
+// runServe runs bin/serve with args to its end and returns its output; it
+// fails the test when bin/serve fails.
+func runServe(t testing.TB, args ...string) string {
+	t.Helper()
+	out, err := serveCmd(t, args...)
 	if err != nil {
 		t.Fatalf("bin/serve %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
@@ -233,4 +242,3 @@ func freePort(t testing.TB) int {
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
 }
-

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
 )
 
 // BenchmarkBrowserClickSynthetic55x135 measures click to updated DOM with
