@@ -38,6 +38,11 @@ const notFoundRoute = "/404"
 // go-app writes attributes in map order, so either may come first.
 var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 
+// loaderIcon matches go-app's loader icon, an img without alt: it is
+// decorative (the label beside it says what is loading), so it gets an
+// empty alt, as HTML asks of every img.
+var loaderIcon = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
+
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Paths no route renders, and messengers the catalog does not have,
 // get the not-found page.
@@ -131,5 +136,11 @@ func (s *Server) renderPage(u *url.URL) *asset {
 func (s *Server) fixPage(b []byte) ([]byte, error) {
 	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
 	b = ogURL.ReplaceAll(b, nil)
+	b = loaderIcon.ReplaceAllFunc(b, func(tag []byte) []byte {
+		if bytes.Contains(tag, []byte(" alt=")) {
+			return tag
+		}
+		return append([]byte(`<img alt=""`), tag[len("<img"):]...)
+	})
 	return minifyBytes(s.min, "text/html", b)
 }

@@ -172,3 +172,19 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		}
 	}
 }
+
+// TestLoaderIconHasAnEmptyAlt: go-app's loader icon is decorative; HTML
+// requires an alt on every img, so it gets alt="".
+func TestLoaderIconHasAnEmptyAlt(t *testing.T) {
+	s := newTestServer(t)
+	for _, p := range []string{"/", "/embed", "/app/signal"} {
+		_, body := get(t, s, p)
+		tag := regexp.MustCompile(`<img [^>]*id="?app-wasm-loader-icon[^>]*>`).FindString(body)
+		if tag == "" {
+			t.Fatalf("%s: no loader icon", p)
+		}
+		if !regexp.MustCompile(`\salt(=""|\s|>)`).MatchString(tag) {
+			t.Errorf("%s: the loader icon has no alt: %s", p, tag)
+		}
+	}
+}
