@@ -188,3 +188,24 @@ func TestLoaderIconHasAnEmptyAlt(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSearches renders distinct searches at once, as a crawler
+// would: under the race detector (make test), a search that writes into
+// the shared catalog fails here.
+func TestConcurrentSearches(t *testing.T) {
+	s := newTestServer(t)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, q := range []string{"tor", "signal", "ios", "matrix"} {
+				res, _ := get(t, s, "/?q="+q+"&require=platforms:ios&n="+itoa(i))
+				if res.StatusCode != http.StatusOK {
+					t.Errorf("GET /?q=%s = %d", q, res.StatusCode)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

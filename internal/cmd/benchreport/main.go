@@ -1,3 +1,10 @@
+// Command benchreport writes the tables of docs/benchmarks.md from the raw
+// results `make bench` leaves in a directory (Go and browser benchmarks,
+// Lighthouse), after measuring every asset as bin/serve sends it:
+//
+//	go run ./internal/cmd/benchreport -dir out/bench
+//
+// It runs from the repository's root.
 package main
 
 import (
@@ -5,9 +12,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,33 +25,31 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
-)
 
-// `make bench` (issue 7) leaves its raw results in out/bench and then runs
-// the two tests below with MSGCOMPARE_BENCH=out/bench: TestSizeReport
-// measures every asset, TestBenchReport turns everything into the tables
-// of docs/benchmarks.md. Without the variable both skip, so `make test`
-// does not pay for brotli -q 11.
+	"msgcompare/app/catalog"
+	"msgcompare/data"
+	"msgcompare/internal/server"
+)
 
 const (
 	benchBegin = "<!-- bench:begin: written by `make bench`; edit outside these markers -->"
 	benchEnd   = "<!-- bench:end -->"
 )
 
-func benchDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("MSGCOMPARE_BENCH")
-	if dir == "" {
-		t.Skip("set MSGCOMPARE_BENCH=DIR (make bench does) to write the benchmark report")
+func main() {
+	dir := flag.String("dir", "out/bench", "the directory of raw results that make bench wrote")
+	doc := flag.String("doc", filepath.Join("docs", "benchmarks.md"), "the report to update between the bench markers")
+	flag.Parse()
+	log.SetFlags(0)
+	if err := sizeReport(*dir); err != nil {
+		log.Fatal(err)
 	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join("..", "..", dir)
+	if err := benchReport(*dir, *doc); err != nil {
+		log.Fatal(err)
 	}
-	return dir
 }
 
 // assetSize is one file as stored and as it could or does travel.
@@ -71,14 +78,21 @@ func brotliSize(b []byte) int {
 	return buf.Len()
 }
 
-// TestSizeReport measures web/ and the files go-app generates, raw, gzip
-// -9, brotli -q 11 and as served, and writes DIR/sizes.json.
-func TestSizeReport(t *testing.T) {
-	dir := benchDir(t)
-	s := newTestServer(t)
+// sizeReport measures web/ and the files go-app generates, raw, gzip
+// -9, brotli -q 11 and as the server sends them, and writes
+// DIR/sizes.json.
+func sizeReport(dir string) error {
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		return err
+	}
+	s, err := server.New(server.Config{Catalog: cat})
+	if err != nil {
+		return err
+	}
 	var urls []string
-	root := filepath.Join("..", "..", "web")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	root := "web"
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
 			return err // sources and precompressed copies are not assets
 		}
@@ -87,7 +101,7 @@ func TestSizeReport(t *testing.T) {
 		return nil
 	})
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	urls = append(urls, "/", "/wasm_exec.js", "/app.js", "/app-worker.js", "/manifest.webmanifest", "/api/catalog.json")
 	var sizes []assetSize
@@ -95,7 +109,7 @@ func TestSizeReport(t *testing.T) {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
 		if rec.Code != http.StatusOK {
-			t.Logf("GET %s = %d; not measured", u, rec.Code)
+			log.Printf("GET %s = %d; not measured", u, rec.Code)
 			continue
 		}
 		raw := rec.Body.Bytes()
@@ -106,21 +120,18 @@ func TestSizeReport(t *testing.T) {
 		s.ServeHTTP(rec, req)
 		a.Served, a.Encoding = rec.Body.Len(), rec.Header().Get("Content-Encoding")
 		sizes = append(sizes, a)
-		t.Logf("%-28s raw %9d  gzip %9d  brotli %9d  served %9d %s", u, a.Raw, a.Gzip, a.Brotli, a.Served, a.Encoding)
+		log.Printf("%-28s raw %9d  gzip %9d  brotli %9d  served %9d %s", u, a.Raw, a.Gzip, a.Brotli, a.Served, a.Encoding)
 	}
-	writeJSON(t, filepath.Join(dir, "sizes.json"), sizes)
+	return writeJSON(filepath.Join(dir, "sizes.json"), sizes)
 }
 
-func writeJSON(t *testing.T, path string, v any) {
-	t.Helper()
+func writeJSON(path string, v any) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
 // benchLine is one result line of `go test -bench`.
@@ -192,10 +203,10 @@ func benchTable(lines []benchLine, skipUnits ...string) string {
 	return sb.String()
 }
 
-func readBench(t *testing.T, path string) []benchLine {
+func readBench(path string) []benchLine {
 	f, err := os.Open(path)
 	if err != nil {
-		t.Logf("no %s: %v", path, err)
+		log.Printf("no %s: %v", path, err)
 		return nil
 	}
 	defer f.Close()
@@ -271,10 +282,9 @@ func machine() string {
 		runtime.Version(), version("node", "--version"), chromium)
 }
 
-// TestBenchReport writes the results in DIR into docs/benchmarks.md,
+// benchReport writes the results in dir into doc (docs/benchmarks.md),
 // between the bench markers, keeping the rest of the file (the load test).
-func TestBenchReport(t *testing.T) {
-	dir := benchDir(t)
+func benchReport(dir, docPath string) error {
 	var sb strings.Builder
 	sb.WriteString(benchBegin + "\n\n")
 	sb.WriteString("Reproduce with `make bench` (Go benchmarks, sizes, Lighthouse, browser timings; about 7 minutes on 2 cores).\n\n")
@@ -288,7 +298,7 @@ func TestBenchReport(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "lighthouse.json")); err == nil {
 		json.Unmarshal(b, &lh)
 	}
-	browserLines := readBench(t, filepath.Join(dir, "browser.txt"))
+	browserLines := readBench(filepath.Join(dir, "browser.txt"))
 
 	// Budgets first: what issue 7 asks, and where we are.
 	sb.WriteString("## Budgets\n\n| budget | target | measured | met |\n|---|---|---|---|\n")
@@ -395,28 +405,28 @@ func TestBenchReport(t *testing.T) {
 		sb.WriteString("\n" + strings.Join(notes, "\n") + "\n")
 	}
 
-	sb.WriteString("\n## Browser timings\n\nHeadless Chromium via chromedp (`cmd/serve/perf_test.go`), real catalog, `/`. Boot: navigation start to `data-wasm=\"ready\"` (cold: first visit of a fresh profile; warm: later visits, median), and first contentful paint. Click: a click on the forward secrecy requirement to the last DOM mutation it causes (`dom-ms`, median and 90th percentile) and to the animation frame after it (`frame-ms`). `cheap-phone` runs the CPU 4x slower. `BrowserClickSynthetic55x135` clicks a requirement on a catalog of 55 messengers by 135 criteria (the size of the largest public messenger comparison), built into its own wasm from generated data files with `go build -overlay` (`cmd/serve/synthetic_bench_test.go`); target under 50 ms.\n\n")
+	sb.WriteString("\n## Browser timings\n\nHeadless Chromium via chromedp (`internal/e2e/perf_test.go`), real catalog, `/`. Boot: navigation start to `data-wasm=\"ready\"` (cold: first visit of a fresh profile; warm: later visits, median), and first contentful paint. Click: a click on the forward secrecy requirement to the last DOM mutation it causes (`dom-ms`, median and 90th percentile) and to the animation frame after it (`frame-ms`). `cheap-phone` runs the CPU 4x slower. `BrowserClickSynthetic55x135` clicks a requirement on a catalog of 55 messengers by 135 criteria (the size of the largest public messenger comparison), built into its own wasm from generated data files with `go build -overlay` (`internal/e2e/synthetic_bench_test.go`); target under 50 ms.\n\n")
 	sb.WriteString(benchTable(browserLines, "ns/op"))
 	for _, f := range benchFailures(filepath.Join(dir, "browser.txt")) {
 		fmt.Fprintf(&sb, "\n**Failed:** %s\n", f)
 	}
 
 	sb.WriteString("\n## Go benchmarks\n\nNative (`go test -bench . -benchmem ./app/...`):\n\n")
-	sb.WriteString(benchTable(readBench(t, filepath.Join(dir, "go.txt"))))
+	sb.WriteString(benchTable(readBench(filepath.Join(dir, "go.txt"))))
 	sb.WriteString("\nWebAssembly under Node (`GOOS=js GOARCH=wasm`, the pure packages):\n\n")
-	sb.WriteString(benchTable(readBench(t, filepath.Join(dir, "go-wasm.txt"))))
+	sb.WriteString(benchTable(readBench(filepath.Join(dir, "go-wasm.txt"))))
 	sb.WriteString("\n" + benchEnd + "\n")
 
-	docPath := filepath.Join("..", "..", "docs", "benchmarks.md")
 	old, err := os.ReadFile(docPath)
 	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
+		return err
 	}
 	doc := spliceReport(string(old), sb.String())
 	if err := os.WriteFile(docPath, []byte(doc), 0o644); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	t.Logf("wrote docs/benchmarks.md")
+	log.Printf("wrote %s", docPath)
+	return nil
 }
 
 // spliceReport puts the report into the document: in place of an earlier
@@ -436,18 +446,4 @@ func spliceReport(doc, report string) string {
 		return doc[:i+1] + report + "\n" + doc[i+1:]
 	}
 	return strings.TrimRight(doc, "\n") + "\n\n" + report
-}
-
-func TestSpliceReport(t *testing.T) {
-	rep := benchBegin + "\nnew\n" + benchEnd + "\n"
-	for _, tt := range []struct{ name, doc, want string }{
-		{"an empty file gets a title", "", "# Benchmarks\n\n" + rep},
-		{"an earlier report is replaced", "# B\n\n" + benchBegin + "\nold\n" + benchEnd + "\n\n## Load test\nx\n", "# B\n\n" + rep + "\n## Load test\nx\n"},
-		{"the report goes before the load test", "# B\n\n## Load test\nx\n", "# B\n\n" + rep + "\n## Load test\nx\n"},
-		{"otherwise it is appended", "# B\n\nintro\n", "# B\n\nintro\n\n" + rep},
-	} {
-		if got := spliceReport(tt.doc, rep); got != tt.want {
-			t.Errorf("%s: got\n%q\nwant\n%q", tt.name, got, tt.want)
-		}
-	}
 }
