@@ -361,6 +361,7 @@ func a11yPlan(pages []string) map[string][]a11yCombo {
 // phone viewport, and fails listing each violated rule with its elements.
 // It also checks <html lang>, in the browser and in the prerendered page.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	src := axeSource(t)
 	needBrowser(t)
 	ts := startServe(t)
@@ -443,6 +444,7 @@ func TestViewportAllowsZoom(t *testing.T) {
 // scroll sideways (the matrix may scroll inside its own container), in
 // either language, and every page must allow pinch zoom.
 func TestZoomedPagesDoNotScrollSideways(t *testing.T) {
+	t.Parallel()
 	needBrowser(t)
 	ts := startServe(t)
 	pages := a11yPages(t)

@@ -12,6 +12,7 @@ import (
 // matrix for the why-not list, and find the same state after a reload of
 // the resulting URL.
 func TestRequirementToggleSurvivesReload(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	for _, vp := range []struct {
 		name          string

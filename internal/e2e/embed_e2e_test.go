@@ -49,6 +49,7 @@ func frameHeight(id string) string {
 // iframe to its content, filters, resizes when the content changes, makes
 // no request to any other origin and logs no uncaught error.
 func TestEmbedOnAnotherSite(t *testing.T) {
+	t.Parallel()
 	widget := startServe(t)
 	for _, tc := range []struct{ name, attrs string }{
 		{"in a plain iframe", ""},
@@ -92,6 +93,7 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 // TestEmbedMessagesAreTheProtocol checks, on the widget's own origin, that
 // the widget sends its parent only the two documented messages.
 func TestEmbedMessagesAreTheProtocol(t *testing.T) {
+	t.Parallel()
 	widget := startServe(t)
 	host := hostPage(t, widget.URL, "", 1)
 	b := newBrowser(t, 1280, 900)
@@ -111,6 +113,7 @@ func TestEmbedMessagesAreTheProtocol(t *testing.T) {
 // snippet and the live preview follow, and that the preview sizes itself
 // from the widget's messages.
 func TestEmbedBuilder(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {

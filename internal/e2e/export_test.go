@@ -49,6 +49,7 @@ func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 // worker takes control, then, with the host stopped, the app boots again
 // from the worker's cache and applies a filter from the URL.
 func TestExportOnStaticHosts(t *testing.T) {
+	t.Parallel()
 	needBrowser(t)
 	dirs := map[string]string{"": exportTo(t, ""), "/x/msgcompare": exportTo(t, "/x/msgcompare")}
 	for _, host := range []string{"python", "nginx"} {

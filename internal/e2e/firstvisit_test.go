@@ -18,6 +18,7 @@ const firstVisitBudget = 3 << 20
 // compressed bodies) of a first visit to / until the app is ready, and
 // logs them per resource for the closing report.
 func TestFirstVisitTransfer(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	var (

@@ -161,7 +161,7 @@ func exportTo(t testing.TB, prefix string, args ...string) string {
 	return root
 }
 
-var workerVersion = regexp.MustCompile(`"app-"\s*\+\s*"([0-9a-f]+)"`)
+var workerVersion = regexp.MustCompile(`"app-"?\s*\+?\s*"?([0-9a-f]{16})"`)
 
 // version reads the content version a server runs from its worker.
 func version(t testing.TB, origin string) string {

@@ -42,6 +42,7 @@ func changeSelect(sel, value string) chromedp.Action[chromedp.Void] {
 // page, the messenger page, side by side and about, on a phone and on a
 // desktop, checking the DOM against what the compare package computes.
 func TestComparisonInteractions(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	cat := realCatalog(t)
 	for _, vp := range viewports {
@@ -231,6 +232,7 @@ func TestComparisonInteractions(t *testing.T) {
 // scripts off: the matrix is there, readable, not covered by a loader, and
 // the form still filters (by reloading with the choices in the URL).
 func TestPrerenderedPageWorksWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
@@ -254,6 +256,7 @@ func TestPrerenderedPageWorksWithoutJavaScript(t *testing.T) {
 // of an attribute or a text node, and lets the browser parse the served
 // page with scripts off: no injected attribute or element may appear.
 func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	b := newBrowser(t, 1280, 800)
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
@@ -274,6 +277,7 @@ func TestReflectedTextCannotBecomeMarkup(t *testing.T) {
 // first Tab reaches the skip link, Tab moves on through the controls in
 // order to a requirement, Space toggles it, and the results follow.
 func TestKeyboardOnlyWalk(t *testing.T) {
+	t.Parallel()
 	ts := startServe(t)
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {
