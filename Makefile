@@ -16,7 +16,11 @@ all: build
 
 build: web/app.wasm web/app.wasm.br bin/serve
 
-web/app.wasm: $(GOFILES)
+# The compact catalog the wasm embeds, from the JSON files (validated).
+data/catalog.bin: $(shell find data -name '*.json') $(shell find app/catalog -name '*.go' -not -name '*_test.go')
+	$(GO) run ./internal/cmd/catalogbin -o $@
+
+web/app.wasm: $(GOFILES) data/catalog.bin
 	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/wasm
 
 # The wasm at brotli's best level, made once here rather than at every
@@ -25,7 +29,7 @@ web/app.wasm: $(GOFILES)
 web/app.wasm.br: web/app.wasm
 	if command -v brotli >/dev/null; then brotli -q 11 -f -o $@ $<; else rm -f $@; fi
 
-bin/serve: $(GOFILES) $(WEBFILES) web/app.wasm web/app.wasm.br
+bin/serve: $(GOFILES) $(WEBFILES) data/catalog.bin web/app.wasm web/app.wasm.br
 	$(GO) build -trimpath -o $@ ./cmd/serve
 
 run: build

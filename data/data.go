@@ -5,7 +5,15 @@ package data
 
 import "embed"
 
-// FS holds criteria.json, presets.json and apps/*.json.
+// FS holds criteria.json, presets.json, guide.json and apps/*.json.
 //
-//go:embed criteria.json presets.json apps/*.json
+//go:embed criteria.json presets.json guide.json apps/*.json
 var FS embed.FS
+
+// Binary is the same catalog in its compact form (catalog.ReadBinary), which
+// the WebAssembly app decodes in milliseconds instead of parsing JSON.
+// internal/cmd/catalogbin writes it; TestBinaryIsCurrent checks it matches
+// the JSON files.
+//
+//go:embed catalog.bin
+var Binary []byte

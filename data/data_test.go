@@ -1,6 +1,7 @@
 package data
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +166,28 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := catalog.Load(FS, catalog.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBinaryIsCurrent checks that catalog.bin, which the WebAssembly app
+// carries, holds exactly the catalog of the JSON files.
+func TestBinaryIsCurrent(t *testing.T) {
+	cat, err := catalog.Load(FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := cat.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(Binary) != string(want) {
+		t.Fatal("data/catalog.bin is out of date: run `make build` (or go run ./internal/cmd/catalogbin) and commit it")
+	}
+	got, err := catalog.ReadBinary(Binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, cat) {
+		t.Error("data/catalog.bin decodes to another catalog than the JSON files")
 	}
 }

@@ -158,6 +158,7 @@ type Catalog struct {
 	Criteria []Criterion `json:"criteria"`
 	Presets  []Preset    `json:"presets"`
 	Apps     []App       `json:"apps"`
+	Guide    []Question  `json:"guide"`
 
 	criteria map[string]*Criterion
 	apps     map[string]*App

@@ -44,6 +44,7 @@ func Load(fsys fs.FS, opt Options) (*Catalog, error) {
 	cat.index()
 	l.loadPresets(cat)
 	l.loadApps(cat)
+	l.loadGuide(cat)
 	cat.index()
 	if len(l.errs) > 0 {
 		return nil, l.errs

@@ -119,13 +119,23 @@ func matches(cat *catalog.Catalog, app *catalog.App, search, lang string) bool {
 		if strings.Contains(strings.ToLower(cell.Value.String()), search) {
 			return true
 		}
-		for _, v := range append(cell.Value.Set, cell.Value.Str) {
-			if v != "" && strings.Contains(strings.ToLower(cr.ValueLabel(v, lang)), search) {
+		// Set ids and the enum id, read in place: appending Str to Set
+		// would write into the shared catalog where Set has spare capacity.
+		if labelMatches(cr, cell.Value.Str, search, lang) {
+			return true
+		}
+		for _, v := range cell.Value.Set {
+			if labelMatches(cr, v, search, lang) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// labelMatches reports whether the label of value id contains search.
+func labelMatches(cr *catalog.Criterion, id, search, lang string) bool {
+	return id != "" && strings.Contains(strings.ToLower(cr.ValueLabel(id, lang)), search)
 }
 
 // sortRows orders kept messengers by name (the default), score or a

@@ -141,3 +141,35 @@ func BenchmarkDecode(b *testing.B) {
 		Decode("apps=alpha,beta&require=forward_secrecy,platforms:ios&sort=-score&q=tor&lang=de", cat)
 	}
 }
+
+// TestSearchLeavesCatalogAlone checks that a search never writes into the
+// catalog: set values may have spare capacity after decoding, and many
+// requests search the same catalog at once.
+func TestSearchLeavesCatalogAlone(t *testing.T) {
+	cat := testCatalog(t)
+	var cells []*catalog.Cell
+	for _, a := range cat.Apps {
+		for i := range cat.Criteria {
+			if c := a.Cell(cat.Criteria[i].ID); c != nil && !c.Value.Null && cat.Criteria[i].Type == catalog.Set {
+				// Spare capacity, as after decoding: a stray append lands here.
+				// The spare room holds a marker that must survive.
+				n := len(c.Value.Set)
+				grown := append(append(make([]string, 0, n+4), c.Value.Set...), "marker")
+				c.Value.Set = grown[:n]
+				cells = append(cells, c)
+			}
+		}
+	}
+	if len(cells) == 0 {
+		t.Fatal("the test catalog has no set values")
+	}
+	for _, q := range []string{"q=zzz", "q=android", "q=qr"} {
+		query, _ := Decode(q, cat)
+		Apply(cat, query)
+	}
+	for _, c := range cells {
+		if spare := c.Value.Set[len(c.Value.Set):cap(c.Value.Set)]; spare[0] != "marker" {
+			t.Errorf("search wrote %q past the end of a set value %v", spare[0], c.Value.Set)
+		}
+	}
+}

@@ -27,6 +27,8 @@ type Query struct {
 	Diff     bool                // only criteria where the shown messengers differ
 	Theme    string              // "auto", "light", "dark" or "contrast"; empty: auto
 	Lang     string              // "en" or "de"; empty: chosen by the browser
+	Guide    []GuideAnswer       // the reader's answers to the guide
+	Filters  bool                // the filter panel is open (narrow screens)
 }
 
 // Notice reports a URL parameter that was ignored, and why.
@@ -65,6 +67,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 	for _, key := range sortedParams(values) {
 		all := values[key]
 		joined := strings.Join(all, ",")
+		if joined == "" && key != "q" && key != "diff" {
+			// An empty value is the default: a GET form sends "view=" for
+			// "automatic" and "sort=" for "by name".
+			continue
+		}
 		switch key {
 		case "apps":
 			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, "no messenger has this id", note)
@@ -76,6 +83,8 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			for _, e := range errs {
 				note(key, joined, "%v", e)
 			}
+		case "guide":
+			q.Guide = decodeGuide(key, joined, cat, note)
 		case "preset":
 			if cat.Preset(all[0]) != nil {
 				q.Preset = all[0]
@@ -103,6 +112,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			q.Theme = decodeChoice(key, all[0], Themes, note)
 		case "lang":
 			q.Lang = decodeChoice(key, all[0], Langs, note)
+		case "filters":
+			q.Filters = all[0] == "1"
+			if all[0] != "1" && all[0] != "0" {
+				note(key, all[0], "expected 1 or 0")
+			}
 		case "diff":
 			switch all[0] {
 			case "1", "true":
@@ -200,11 +214,15 @@ func (q Query) Encode() string {
 	add("criteria", strings.Join(q.Criteria, ","))
 	add("preset", q.Preset)
 	add("require", joinConditions(q.Require))
+	add("guide", joinGuide(q.Guide))
 	add("q", q.Q)
 	add("sort", q.Sort)
 	add("view", q.View)
 	if q.Diff {
 		add("diff", "1")
+	}
+	if q.Filters {
+		add("filters", "1")
 	}
 	add("theme", q.Theme)
 	add("lang", q.Lang)

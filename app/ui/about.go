@@ -21,7 +21,7 @@ type About struct {
 // OnInit loads the state before the first client render.
 func (p *About) OnInit() {
 	if app.IsClient {
-		p.load(p.Catalog, app.Window().URL())
+		p.load(p.Catalog, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -35,7 +35,7 @@ func (p *About) OnNav(ctx app.Context) { p.loadPage(ctx) }
 func (p *About) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *About) loadPage(ctx app.Context) {
-	p.load(p.Catalog, ctx.Page().URL())
+	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	ctx.Page().SetLang(p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgNavAbout) + " · msgcompare")
 }
@@ -57,7 +57,7 @@ func (p *About) Render() app.UI {
 			app.Range(cat.Presets).Slice(func(i int) app.UI {
 				pr := cat.Presets[i]
 				return app.Div().Body(
-					app.Dt().Body(app.A().Href(href("/", withPreset(keep(p.query), pr.ID))).Text(pr.Label.In(lang))),
+					app.Dt().Body(app.A().Href(p.at.href("/", withPreset(keep(p.query), pr.ID))).Text(pr.Label.In(lang))),
 					app.Dd().Body(
 						app.P().Text(pr.Description.In(lang)),
 						app.P().Body(app.Code().Text("require="+pr.Require)),
@@ -70,11 +70,11 @@ func (p *About) Render() app.UI {
 		app.H2().ID("licence").Text(t(lang, msgLicenceTitle)),
 		app.P().Body(
 			app.Text(t(lang, msgLicenceText)+" "),
-			app.A().Href(link("/api/catalog.json")).Text("catalog.json"),
+			app.A().Href(p.at.link("/api/catalog.json")).Text("catalog.json"),
 			app.Text(", "),
-			app.A().Href(link("/api/catalog.csv")).Text("catalog.csv"),
+			app.A().Href(p.at.link("/api/catalog.csv")).Text("catalog.csv"),
 			app.Text(", "),
-			app.A().Href(link("/api/catalog.schema.json")).Text("catalog.schema.json"),
+			app.A().Href(p.at.link("/api/catalog.schema.json")).Text("catalog.schema.json"),
 			app.Text("."),
 		),
 		app.H2().ID("contribute").Text(t(lang, msgContributeTitle)),

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // AppPage is one messenger at /app/{id}: every criterion with its value,
@@ -23,7 +24,7 @@ type AppPage struct {
 // OnInit loads the state before the first client render.
 func (p *AppPage) OnInit() {
 	if app.IsClient {
-		p.loadURL(app.Window().URL().Path, app.Window().URL())
+		p.loadURL(app.Window().URL().Path, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -38,7 +39,7 @@ func (p *AppPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markR
 
 func (p *AppPage) loadPage(ctx app.Context) {
 	u := ctx.Page().URL()
-	p.loadURL(u.Path, u)
+	p.loadURL(u.Path, u, pathsOf(ctx))
 	ctx.Page().SetLang(p.lang)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
@@ -46,9 +47,17 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	}
 }
 
-func (p *AppPage) loadURL(path string, u *url.URL) {
-	p.load(p.Catalog, u)
+func (p *AppPage) loadURL(path string, u *url.URL, at paths) {
+	p.load(p.Catalog, u, at)
 	p.id = appIDFromPath(path)
+}
+
+// partnerQuery opens the side by side of messenger id and a likely
+// counterpart, in the reader's theme and language.
+func (p *AppPage) partnerQuery(id string) compare.Query {
+	q := keep(p.query)
+	q.Apps = []string{id, suggestPartner(id)}
+	return q
 }
 
 // Render draws the messenger's page, or a not-found message.
@@ -56,10 +65,7 @@ func (p *AppPage) Render() app.UI {
 	lang := p.lang
 	a := p.Catalog.App(p.id)
 	if a == nil {
-		return frame(p.Catalog, &p.state, "/app",
-			app.H1().Text(t(lang, msgNotFound)),
-			app.P().Body(app.A().Href(href("/", keep(p.query))).Text(t(lang, msgBack))),
-		)
+		return frame(p.Catalog, &p.state, "/app", notFoundBody(p.Catalog, &p.state, t(lang, msgNotFound))...)
 	}
 	return frame(p.Catalog, &p.state, "/app/"+a.ID,
 		app.H1().Body(
@@ -70,7 +76,7 @@ func (p *AppPage) Render() app.UI {
 		app.P().Class("app-links").Body(
 			extLink(a.Homepage, t(lang, msgHomepage)),
 			app.Text(" · "),
-			app.A().Href(link("/compare?apps="+a.ID+","+suggestPartner(a.ID))).Text(t(lang, msgCompareWith)),
+			app.A().Href(p.at.href("/compare", p.partnerQuery(a.ID))).Text(t(lang, msgCompareWith)),
 		),
 		discontinuedView(a.Discontinued, lang),
 		statusView(a.Status, lang),

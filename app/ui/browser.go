@@ -2,8 +2,6 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
-var clickGuardInstalled bool
-
 // markReady tells automated checks that the WebAssembly app has booted and
 // rendered (contract §6), and installs the link click guard.
 func markReady() {
@@ -11,7 +9,14 @@ func markReady() {
 		return
 	}
 	installClickGuard()
-	app.Window().Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
+	win := app.Window()
+	if win.Get("document").Get("documentElement").Get("dataset").Get("wasm").String() == "ready" {
+		return
+	}
+	if perf := win.Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "msgcompare:ready")
+	}
+	win.Get("document").Get("documentElement").Get("dataset").Set("wasm", "ready")
 }
 
 // installClickGuard wraps go-app's global link handler, which turns every
@@ -19,11 +24,13 @@ func markReady() {
 // the site go to the browser (which honours rel="noopener"), and clicks a
 // component already handled are left alone.
 func installClickGuard() {
-	if clickGuardInstalled {
+	win := app.Window()
+	// The flag lives on the page's window, not in Go: every page calls
+	// markReady when it mounts, and the guard must wrap go-app's handler once.
+	if win.Get("msgcompareClickGuard").Truthy() {
 		return
 	}
-	clickGuardInstalled = true
-	win := app.Window()
+	win.Set("msgcompareClickGuard", true)
 	goapp := win.Get("onclick")
 	if !goapp.Truthy() {
 		return

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -17,10 +18,11 @@ import (
 type Builder struct {
 	app.Compo
 
-	Catalog *catalog.Catalog
+	Catalog   *catalog.Catalog
+	PublicURL string // the site's public address; see Config
 
 	state
-	origin string // scheme://host the snippet points to
+	site   string // the site's address the snippet points to, without a final slash; "" when unknown
 	copied bool
 	stop   func()
 }
@@ -28,7 +30,7 @@ type Builder struct {
 // OnInit loads the state before the first client render.
 func (b *Builder) OnInit() {
 	if app.IsClient {
-		b.loadURL(app.Window().URL())
+		b.loadURL(app.Window().URL(), clientPaths())
 	}
 }
 
@@ -64,17 +66,19 @@ func (b *Builder) OnDismount() {
 }
 
 func (b *Builder) loadPage(ctx app.Context) {
-	b.loadURL(ctx.Page().URL())
+	b.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	b.copied = false
 	ctx.Page().SetLang(b.lang)
 	ctx.Page().SetTitle(t(b.lang, msgBuilderTitle))
 }
 
-func (b *Builder) loadURL(u *url.URL) {
-	b.load(b.Catalog, u)
-	b.origin = u.Scheme + "://" + u.Host
+func (b *Builder) loadURL(u *url.URL, at paths) {
+	b.load(b.Catalog, u, at)
+	// Never the request's Host header: a stranger chooses it, and behind
+	// a proxy it is not the public address anyway.
+	b.site = strings.TrimSuffix(b.PublicURL, "/")
 	if app.IsClient {
-		b.origin = app.Window().Get("location").Get("origin").String()
+		b.site = app.Window().Get("location").Get("origin").String() + string(at)
 	}
 }
 
@@ -87,11 +91,15 @@ func (b *Builder) widgetQuery() compare.Query {
 
 // snippet is the HTML a site pastes (contract §5).
 func (b *Builder) snippet() string {
-	src := b.origin + href("/embed", b.widgetQuery())
+	site := b.site
+	if site == "" {
+		site = string(b.at)
+	}
+	src := site + paths("").href("/embed", b.widgetQuery())
 	return `<iframe src="` + html.EscapeString(src) + `"` + "\n" +
 		`        title="` + html.EscapeString(t(b.lang, msgWidgetTitle)) + `" loading="lazy"` + "\n" +
 		`        style="width:100%;border:0" data-msgcompare></iframe>` + "\n" +
-		`<script src="` + html.EscapeString(b.origin+link("/embed.js")) + `" async></script>`
+		`<script src="` + html.EscapeString(site+"/embed.js") + `" async></script>`
 }
 
 // Render draws the options, the preview and the snippet.
@@ -104,13 +112,17 @@ func (b *Builder) Render() app.UI {
 			b.optionsView(),
 			app.Div().Class("builder-out").Body(
 				app.H2().ID("snippet-title").Text(t(lang, msgSnippet)),
-				app.Textarea().ID("snippet").ReadOnly(true).Rows(5).Aria("labelledby", "snippet-title").Text(b.snippet()),
+				// Raw: go-app writes a textarea's text as a value attribute,
+				// which HTML ignores (and strconv.Quote would break).
+				app.Raw(`<textarea id="snippet" readonly rows="5" aria-labelledby="snippet-title">`+
+					html.EscapeString(b.snippet())+`</textarea>`),
+				app.If(b.site == "", app.P().Class("hint").ID("snippet-host").Text(t(lang, msgSnippetHost))),
 				app.Div().Class("form-actions").Body(
 					app.Button().Type("button").ID("copy").OnClick(b.onCopy).Text(t(lang, msgCopy)),
 					app.Span().Attr("role", "status").Text(map[bool]string{true: t(lang, msgCopied)}[b.copied]),
 				),
 				app.H2().Text(t(lang, msgPreview)),
-				app.IFrame().Class("preview").Src(href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).
+				app.IFrame().Class("preview").Src(b.at.href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).
 					Attr("data-msgcompare", "").Attr("loading", "lazy"),
 			),
 		),
@@ -124,7 +136,7 @@ func (b *Builder) optionsView() app.UI {
 		presetOpts = append(presetOpts, choice{p.ID, p.Label.In(lang)})
 	}
 	apps := compare.ByName(cat)
-	return app.Form().Class("controls").Method("get").Action(link("/embed/builder")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")).OnSubmit(preventDefault).Body(
 		app.Div().Class("field").Body(
 			app.Label().For("preset").Text(t(lang, msgPreset)),
 			choiceSelect("preset", "preset", q.Preset, presetOpts, b.onField("preset")),
@@ -160,8 +172,16 @@ func (b *Builder) optionsView() app.UI {
 				)
 			})),
 		),
+		hiddenState(b.formRest()),
 		app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
 	)
+}
+
+// formRest is the part of the query the options form does not show.
+func (b *Builder) formRest() compare.Query {
+	q := b.query
+	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria = "", "", "", nil, nil
+	return q
 }
 
 // onField sets a single-valued option from a select.
@@ -177,19 +197,19 @@ func (b *Builder) onField(name string) app.EventHandler {
 		case "lang":
 			next.Lang = v
 		}
-		navigate(ctx, "/embed/builder", next)
+		b.navigate(ctx, "/embed/builder", next)
 	}
 }
 
 func (b *Builder) onApp(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		navigate(ctx, "/embed/builder", toggleApp(b.Catalog, b.query, id))
+		b.navigate(ctx, "/embed/builder", toggleApp(b.Catalog, b.query, id))
 	}
 }
 
 func (b *Builder) onCriterion(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		navigate(ctx, "/embed/builder", toggleCriterion(b.Catalog, b.query, id))
+		b.navigate(ctx, "/embed/builder", toggleCriterion(b.Catalog, b.query, id))
 	}
 }
 

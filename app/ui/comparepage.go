@@ -28,7 +28,7 @@ type ComparePage struct {
 // OnInit loads the state before the first client render.
 func (p *ComparePage) OnInit() {
 	if app.IsClient {
-		p.loadURL(app.Window().URL())
+		p.loadURL(app.Window().URL(), clientPaths())
 	}
 }
 
@@ -42,15 +42,15 @@ func (p *ComparePage) OnNav(ctx app.Context) { p.loadPage(ctx) }
 func (p *ComparePage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *ComparePage) loadPage(ctx app.Context) {
-	p.loadURL(ctx.Page().URL())
+	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	ctx.Page().SetLang(p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
 }
 
 // loadURL decodes the query like every page does (requirements, search
 // and criteria apply here too), keeping at most MaxCompare messengers.
-func (p *ComparePage) loadURL(u *url.URL) {
-	p.load(p.Catalog, u)
+func (p *ComparePage) loadURL(u *url.URL, at paths) {
+	p.load(p.Catalog, u, at)
 	q := p.query
 	q.View = ""
 	if len(q.Apps) > MaxCompare {
@@ -71,6 +71,13 @@ func (p *ComparePage) Render() app.UI {
 		p.tableView(),
 		app.If(len(p.query.Apps) >= 2, whyNotView(p.Catalog, &p.state)),
 	)
+}
+
+// formRest is the part of the query the pickers form does not show.
+func (p *ComparePage) formRest() compare.Query {
+	q := p.query
+	q.Apps, q.Diff = nil, false
+	return q
 }
 
 // pickersView is a select per slot, plus "differences only". Without the
@@ -94,8 +101,9 @@ func (p *ComparePage) pickersView() app.UI {
 			choiceSelect(id, "apps", cur, opts, p.onSlot(i)),
 		)
 	}
-	return app.Form().Class("controls pickers").Method("get").Action(link("/compare")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls pickers").Method("get").Action(p.at.link("/compare")).OnSubmit(preventDefault).Body(
 		app.Div().Class("control-row").Body(slots...),
+		hiddenState(p.formRest()),
 		app.Div().Class("field check").Body(
 			checkbox("diff", "diff", "1", p.query.Diff, "", p.onDiff),
 			app.Label().For("diff").Text(t(lang, msgDiff)),
@@ -117,14 +125,14 @@ func (p *ComparePage) onSlot(i int) app.EventHandler {
 				next.Apps = append(next.Apps, a)
 			}
 		}
-		navigate(ctx, "/compare", next)
+		p.navigate(ctx, "/compare", next)
 	}
 }
 
 func (p *ComparePage) onDiff(ctx app.Context, e app.Event) {
 	next := p.query
 	next.Diff = !next.Diff
-	navigate(ctx, "/compare", next)
+	p.navigate(ctx, "/compare", next)
 }
 
 // tableView has the criteria as rows and the messengers as columns; each
@@ -140,12 +148,12 @@ func (p *ComparePage) tableView() app.UI {
 	}
 	cols := strconv.Itoa(len(res.Kept) + 1)
 	var b strings.Builder
-	b.WriteString(`<div class="matrix-wrap" tabindex="0" aria-labelledby="compare-caption"><table class="compare">` +
+	b.WriteString(`<div class="matrix-wrap" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="compare">` +
 		`<caption id="compare-caption">` + esc(t(lang, msgCompareCaption)) + `</caption><thead><tr>` +
 		`<th scope="col" class="corner">` + esc(t(lang, msgCriterion)) + `</th>`)
 	for _, row := range res.Kept {
 		a := row.App
-		b.WriteString(`<th scope="col" data-app="` + esc(a.ID) + `"><a href="` + esc(href("/app/"+a.ID, keep(p.query))) + `">` + esc(a.Name) + `</a></th>`)
+		b.WriteString(`<th scope="col" data-app="` + esc(a.ID) + `"><a href="` + esc(p.at.href("/app/"+a.ID, keep(p.query))) + `">` + esc(a.Name) + `</a></th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	group := ""

@@ -15,7 +15,7 @@ import (
 // applies at once.
 func (h *Home) controlsView() app.UI {
 	lang := h.lang
-	return app.Form().Class("controls").Method("get").Action(link("/")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").ID("controls").Method("get").Action(h.at.link("/")).OnSubmit(preventDefault).Body(
 		h.presetsView(),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("field search").Body(
@@ -41,13 +41,25 @@ func (h *Home) controlsView() app.UI {
 		h.requirementsView(),
 		h.chooseAppsView(),
 		h.chooseCriteriaView(),
+		hiddenState(h.formRest()),
 		app.Div().Class("form-actions").Body(
 			app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
 			app.If(len(h.query.Require) > 0 || h.query.Preset != "" || h.query.Q != "",
-				app.A().Class("clear").Href(href("/", h.cleared())).Text(t(lang, msgClear)),
+				app.A().Class("clear").Href(h.at.href("/", h.cleared())).Text(t(lang, msgClear)),
 			),
 		),
 	)
+}
+
+// formRest is the part of the query the controls form does not show.
+func (h *Home) formRest() compare.Query {
+	var toggles []*catalog.Criterion
+	for i := range h.Catalog.Criteria {
+		toggles = append(toggles, &h.Catalog.Criteria[i])
+	}
+	q := h.query
+	return compare.Query{Preset: q.Preset, Theme: q.Theme, Lang: q.Lang, Guide: q.Guide, Filters: q.Filters,
+		Require: withoutToggles(q.Require, boolCriteria(toggles))}
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
@@ -66,7 +78,7 @@ func (h *Home) presetsView() app.UI {
 			if active {
 				q.Preset = ""
 			}
-			a := app.A().Class("preset").Href(href("/", q)).Title(attr(p.Description.In(lang))).Text(p.Label.In(lang))
+			a := app.A().Class("preset").Href(h.at.href("/", q)).Title(attr(p.Description.In(lang))).Text(p.Label.In(lang))
 			if active {
 				a = a.Aria("current", "true").Class("preset active")
 			}

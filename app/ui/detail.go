@@ -62,7 +62,8 @@ func focus(selector string) {
 }
 
 // view is the panel with one fact's evidence, opened from a cell.
-func (f *factPanel) view(cat *catalog.Catalog, lang string) app.UI {
+func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
+	lang := s.lang
 	if f.detail.app == "" {
 		return nil
 	}
@@ -79,7 +80,7 @@ func (f *factPanel) view(cat *catalog.Catalog, lang string) app.UI {
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
 		factBody(cr, a.Cell(cr.ID), lang),
-		app.P().Body(app.A().Href(link("/app/"+a.ID+"#"+cr.ID)).Text(fmtMsg(lang, msgAllFacts, a.Name))),
+		app.P().Body(app.A().Href(s.at.href("/app/"+a.ID, keep(s.query))+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
 	)
 }
 

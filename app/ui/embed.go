@@ -1,11 +1,10 @@
 package ui
 
 import (
-	"math"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // Embed is the compact widget at /embed that other sites put in an iframe.
@@ -19,14 +18,12 @@ type Embed struct {
 
 	state
 	factPanel
-	lastHeight int
-	stopResize func()
 }
 
 // OnInit loads the state before the first client render.
 func (e *Embed) OnInit() {
 	if app.IsClient {
-		e.load(e.Catalog, app.Window().URL())
+		e.load(e.Catalog, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -36,29 +33,21 @@ func (e *Embed) OnPreRender(ctx app.Context) { e.loadPage(ctx) }
 // OnNav reloads when the URL changes.
 func (e *Embed) OnNav(ctx app.Context) {
 	e.loadPage(ctx)
-	ctx.Defer(func(app.Context) { e.postHeight(true) })
 }
 
-// OnMount starts reporting the height and announces readiness.
+// OnMount announces readiness. web/boot.js reports the height, from the
+// first paint on, whether the app runs or not.
 func (e *Embed) OnMount(ctx app.Context) {
 	e.page = ctx
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&e.state)
 		markReady()
-		e.stopResize = e.watchHeight()
 		postToParent(map[string]any{"type": "msgcompare:ready"})
 	})
 }
 
-// OnDismount stops the observers.
-func (e *Embed) OnDismount() {
-	if e.stopResize != nil {
-		e.stopResize()
-	}
-}
-
 func (e *Embed) loadPage(ctx app.Context) {
-	e.load(e.Catalog, ctx.Page().URL())
+	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	e.detail = fact{}
 	ctx.Page().SetLang(e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))
@@ -74,18 +63,21 @@ func (e *Embed) Render() app.UI {
 	if theme == "" {
 		theme = "auto"
 	}
-	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(
+	// One main landmark holds everything: the frame is a page of its own
+	// for screen readers, and content outside landmarks is easy to miss.
+	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
+		bootFailedView(lang),
 		app.Div().Class("embed-head").Body(
-			app.A().Class("brand").Href(href("/", e.query)).Target("_blank").Rel("noopener").
+			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
 			countView(e.result, lang),
 		),
 		e.togglesView(),
 		matrixView(e.Catalog, &e.state, e.onFactClick),
-		e.factPanel.view(e.Catalog, lang),
+		e.factPanel.view(e.Catalog, &e.state),
 		whyNotView(e.Catalog, &e.state),
-	)
+	))
 }
 
 // togglesView offers the requirements for the bool criteria the widget
@@ -101,64 +93,29 @@ func (e *Embed) togglesView() app.UI {
 	if len(controls) == 0 {
 		return nil
 	}
-	return app.Form().Class("embed-filters").Method("get").Action(link("/embed")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("embed-filters").Method("get").Action(e.at.link("/embed")).OnSubmit(preventDefault).Body(
 		app.FieldSet().Body(
 			app.Legend().Text(t(e.lang, msgRequirements)),
 			app.Div().Class("toggles").Body(controls...),
 		),
+		hiddenState(e.formRest()),
 		app.NoScript().Body(app.Button().Type("submit").Text(t(e.lang, msgApply))),
 	)
+}
+
+// formRest is the part of the query the filters form does not show: all
+// but the requirement toggles.
+func (e *Embed) formRest() compare.Query {
+	q := e.query
+	q.Require = withoutToggles(q.Require, boolCriteria(e.result.Criteria))
+	return q
 }
 
 func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
 		e.detail = fact{}
 		e.apply(ctx, e.Catalog, e.query.Toggle(c), true)
-		ctx.Defer(func(app.Context) { e.postHeight(false) })
 	}
-}
-
-// watchHeight reports the widget's height whenever it changes (filters,
-// details, window size), and answers embed.js's hello with the current
-// height and readiness. It returns a function that stops both.
-func (e *Embed) watchHeight() func() {
-	win := app.Window()
-	ro := win.Get("ResizeObserver")
-	var stop []func()
-	if ro.Truthy() {
-		cb := app.FuncOf(func(this app.Value, args []app.Value) any {
-			e.postHeight(false)
-			return nil
-		})
-		obs := ro.New(cb)
-		obs.Call("observe", win.Get("document").Get("body"))
-		stop = append(stop, func() { obs.Call("disconnect"); cb.Release() })
-	}
-	stop = append(stop, win.AddEventListener("message", func(ctx app.Context, ev app.Event) {
-		data := ev.Get("data")
-		if ev.Get("source").Equal(win.Get("parent")) && data.Type() == app.TypeObject && data.Get("type").String() == "msgcompare:hello" {
-			e.postHeight(true)
-			postToParent(map[string]any{"type": "msgcompare:ready"})
-		}
-	}))
-	e.postHeight(true)
-	return func() {
-		for _, f := range stop {
-			f()
-		}
-	}
-}
-
-// postHeight sends the content height to the parent when it changed (or
-// always, with force).
-func (e *Embed) postHeight(force bool) {
-	body := app.Window().Get("document").Get("body")
-	h := int(math.Ceil(body.Call("getBoundingClientRect").Get("height").Float()))
-	if h == e.lastHeight && !force {
-		return
-	}
-	e.lastHeight = h
-	postToParent(map[string]any{"type": "msgcompare:resize", "height": h})
 }
 
 // postToParent sends one of the two embed messages to the host page. The

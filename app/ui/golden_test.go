@@ -26,7 +26,7 @@ func TestPrerenderedHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Routes(cat)
+	Routes(Config{Catalog: cat})
 	h := &app.Handler{Name: "msgcompare", Version: "test", Icon: app.Icon{Default: "/web/icon-192.png"}}
 	tests := []struct{ name, target string }{
 		{"home", "/"},
@@ -37,6 +37,8 @@ func TestPrerenderedHTML(t *testing.T) {
 		{"compare-diff", "/compare?apps=beta,gamma&diff=1"},
 		{"embed", "/embed?apps=alpha,beta&criteria=forward_secrecy,platforms"},
 		{"about", "/about"},
+		{"builder", "/embed/builder?apps=alpha,beta&theme=dark"},
+		{"not-found", "/no/such/page?lang=de"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +69,7 @@ func TestPrerenderedHTML(t *testing.T) {
 
 var (
 	bodyRE    = regexp.MustCompile(`(?s)<body.*</body>`)
-	versionRE = regexp.MustCompile(`Data version [0-9a-f]{12}`)
+	versionRE = regexp.MustCompile(`(Data version|Datenstand) [0-9a-f]{12}`)
 	tagRE     = regexp.MustCompile(`<([a-z0-9]+)((?:\s+[^\s=>]+(?:="[^"]*")?)+)\s*(/?)>`)
 	attrRE    = regexp.MustCompile(`[^\s=>]+(?:="[^"]*")?`)
 )
@@ -77,7 +79,7 @@ var (
 // per line.
 func readableBody(page string) string {
 	body := bodyRE.FindString(page)
-	body = versionRE.ReplaceAllString(body, "Data version VERSION")
+	body = versionRE.ReplaceAllString(body, "$1 VERSION")
 	body = tagRE.ReplaceAllStringFunc(body, func(tag string) string {
 		m := tagRE.FindStringSubmatch(tag)
 		attrs := attrRE.FindAllString(m[2], -1)
@@ -103,4 +105,32 @@ func firstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// TestPagesLinkUnderTheirOwnPrefix renders the same page from two handlers
+// in one process, one at the root and one under a sub-path: each must
+// write its own links, whatever the other was configured with.
+func TestPagesLinkUnderTheirOwnPrefix(t *testing.T) {
+	cat, err := catalog.Load(os.DirFS(filepath.Join("..", "catalog", "testdata", "valid")), catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	Routes(Config{Catalog: cat})
+	sub := &app.Handler{Name: "msgcompare", Version: "sub", Resources: app.CustomProvider("", "/x/y")}
+	root := &app.Handler{Name: "msgcompare", Version: "root"}
+	for _, tt := range []struct {
+		h         *app.Handler
+		want, not string
+	}{
+		{sub, `href="/x/y/app/alpha?theme=dark"`, `href="/app/alpha`},
+		{root, `href="/app/alpha?theme=dark"`, `href="/x/y/`},
+		{sub, `href="/x/y/app/alpha?theme=dark"`, `href="/app/alpha`},
+	} {
+		rec := httptest.NewRecorder()
+		tt.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/?theme=dark", nil))
+		body := rec.Body.String()
+		if !strings.Contains(body, tt.want) || strings.Contains(body, tt.not) {
+			t.Errorf("handler %s: want links like %s and none like %s", tt.h.Version, tt.want, tt.not)
+		}
+	}
 }

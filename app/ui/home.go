@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -25,7 +27,7 @@ type Home struct {
 // render, so that the page does not flash empty over the prerendered one.
 func (h *Home) OnInit() {
 	if app.IsClient {
-		h.load(h.Catalog, app.Window().URL())
+		h.load(h.Catalog, app.Window().URL(), clientPaths())
 	}
 }
 
@@ -45,7 +47,7 @@ func (h *Home) OnMount(ctx app.Context) {
 }
 
 func (h *Home) loadPage(ctx app.Context) {
-	h.load(h.Catalog, ctx.Page().URL())
+	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	h.detail = fact{}
 	ctx.Page().SetLang(h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))
@@ -61,13 +63,36 @@ func (h *Home) set(ctx app.Context, q compare.Query, push bool) {
 	h.apply(ctx, h.Catalog, q, push)
 }
 
+// filtersToggle opens and closes the filter panel on narrow screens, where
+// the guide and the results come first. It is a link: the panel's state is
+// in the URL (filters=1) like everything else, and it works without the app.
+func (h *Home) filtersToggle() app.UI {
+	q := h.query
+	q.Filters = !q.Filters
+	n := len(h.query.Require)
+	if h.query.Preset != "" {
+		n++
+	}
+	return app.A().Class("filters-toggle").Href(h.at.href("/", q)).Aria("expanded", fmt.Sprint(h.query.Filters)).
+		Aria("controls", "controls").Text(fmtMsg(h.lang, msgFilters, n))
+}
+
+func (h *Home) layoutClass() string {
+	if h.query.Filters {
+		return "layout filters-open"
+	}
+	return "layout"
+}
+
 // Render draws the page from the loaded state; it computes nothing.
 func (h *Home) Render() app.UI {
 	return frame(h.Catalog, &h.state, "/",
 		app.H1().Text(t(h.lang, msgHeadline)),
 		app.P().Class("tagline").Text(t(h.lang, msgTagline)),
+		h.guideView(),
 		app.A().Class("jump").Href("#count").Text(fmtMsg(h.lang, msgJump, len(h.result.Kept))),
-		app.Div().Class("layout").Body(
+		h.filtersToggle(),
+		app.Div().Class(h.layoutClass()).Body(
 			h.controlsView(),
 			app.Div().Class("results").Body(
 				countView(h.result, h.lang),
@@ -75,6 +100,6 @@ func (h *Home) Render() app.UI {
 				whyNotView(h.Catalog, &h.state),
 			),
 		),
-		h.factPanel.view(h.Catalog, h.lang),
+		h.factPanel.view(h.Catalog, &h.state),
 	)
 }

@@ -78,6 +78,26 @@ const (
 	msgJump              = "jump"
 	msgNotFound          = "not_found"
 	msgBack              = "back"
+	msgPageNotFound      = "page_not_found"
+	msgAllMessengers     = "all_messengers"
+	msgSnippetHost       = "snippet_host"
+	msgBootFailed        = "boot_failed"
+	msgGuideTitle        = "guide_title"
+	msgGuideIntro        = "guide_intro"
+	msgGuideSubmit       = "guide_submit"
+	msgWhatItMeans       = "what_it_means"
+	msgShortlist         = "shortlist"
+	msgNoFullMatch       = "no_full_match"
+	msgMoreFull          = "more_full"
+	msgSeeTable          = "see_table"
+	msgCompareThese      = "compare_these"
+	msgGuideRule         = "guide_rule"
+	msgTie               = "tie"
+	msgWeaker            = "weaker"
+	msgVerdictOne        = "verdict_one"
+	msgVerdictAll        = "verdict_all"
+	msgVerdictSome       = "verdict_some"
+	msgFilters           = "filters"
 	msgCompareWith       = "compare_with"
 	msgDiscontinuedOn    = "discontinued_on"
 	msgStatusTitle       = "status_title"
@@ -170,6 +190,26 @@ var messages = map[string]map[string]string{
 		msgJump:              "Jump to the results (%d) ↓",
 		msgNotFound:          "No messenger has this id.",
 		msgBack:              "Back to the comparison",
+		msgGuideTitle:        "Which one should I pick?",
+		msgGuideIntro:        "Answer what matters to you. The shortlist shows why each messenger is on it.",
+		msgGuideSubmit:       "Show my shortlist",
+		msgWhatItMeans:       "What this means",
+		msgShortlist:         "Your shortlist",
+		msgNoFullMatch:       "No messenger meets all your needs. These come closest:",
+		msgMoreFull:          "%d more meet all your needs.",
+		msgSeeTable:          "See the table",
+		msgCompareThese:      "Compare these side by side",
+		msgGuideRule:         "How the list is ordered: first by how many of your needs a messenger meets, then by how many of the %d privacy-positive facts it has (such as forward secrecy), then by name. Equal places are marked as ties.",
+		msgTie:               "tie",
+		msgWeaker:            "Weaker than the others here:",
+		msgVerdictOne:        "Meets your need.",
+		msgVerdictAll:        "Meets all %d of your needs.",
+		msgVerdictSome:       "Meets %d of your %d needs; misses: %s.",
+		msgFilters:           "Filters (%d)",
+		msgPageNotFound:      "Page not found",
+		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
+		msgAllMessengers:     "Every messenger in the comparison",
+		msgSnippetHost:       "Put this site's address (https://…) in front of /embed and /embed.js.",
 		msgCompareWith:       "Compare side by side",
 		msgDiscontinuedOn:    "Discontinued on %s.",
 		msgStatusTitle:       "Curator verdicts",
@@ -260,6 +300,26 @@ var messages = map[string]map[string]string{
 		msgJump:              "Zu den Ergebnissen (%d) ↓",
 		msgNotFound:          "Kein Messenger hat diese Kennung.",
 		msgBack:              "Zurück zum Vergleich",
+		msgGuideTitle:        "Welchen soll ich nehmen?",
+		msgGuideIntro:        "Beantworten Sie, was Ihnen wichtig ist. Die Auswahlliste zeigt, warum jeder Messenger darauf steht.",
+		msgGuideSubmit:       "Meine Auswahl zeigen",
+		msgWhatItMeans:       "Was das bedeutet",
+		msgShortlist:         "Ihre Auswahl",
+		msgNoFullMatch:       "Kein Messenger erfüllt alle Ihre Anforderungen. Diese kommen am nächsten:",
+		msgMoreFull:          "%d weitere erfüllen alle Ihre Anforderungen.",
+		msgSeeTable:          "Zur Tabelle",
+		msgCompareThese:      "Diese nebeneinander vergleichen",
+		msgGuideRule:         "So ist die Liste geordnet: zuerst nach der Zahl Ihrer erfüllten Anforderungen, dann nach der Zahl der %d datenschutzfreundlichen Eigenschaften (etwa Forward Secrecy), dann nach Name. Gleichstände sind gekennzeichnet.",
+		msgTie:               "gleichauf",
+		msgWeaker:            "Schwächer als die anderen bei:",
+		msgVerdictOne:        "Erfüllt Ihre Anforderung.",
+		msgVerdictAll:        "Erfüllt alle %d Ihrer Anforderungen.",
+		msgVerdictSome:       "Erfüllt %d von %d Anforderungen; nicht erfüllt: %s.",
+		msgFilters:           "Filter (%d)",
+		msgPageNotFound:      "Seite nicht gefunden",
+		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
+		msgAllMessengers:     "Alle Messenger im Vergleich",
+		msgSnippetHost:       "Setzen Sie die Adresse dieser Website (https://…) vor /embed und /embed.js.",
 		msgCompareWith:       "Gegenüberstellen",
 		msgDiscontinuedOn:    "Eingestellt am %s.",
 		msgStatusTitle:       "Bewertungen von Kuratoren",

@@ -19,22 +19,23 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 	if theme == "" {
 		theme = "auto"
 	}
-	base := keep(s.query)
+	at, base := s.at, keep(s.query)
 	return app.Div().Class("page").DataSet("theme", theme).Lang(lang).Body(
 		app.A().Class("skip").Href("#main").Text(t(lang, msgSkip)),
 		app.Header().Class("masthead").Body(
-			app.A().Class("brand").Href(href("/", base)).Text("msgcompare"),
+			app.A().Class("brand").Href(at.href("/", base)).Text("msgcompare"),
 			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(
-				navLink(href("/", base), t(lang, msgNavHome), current == "/"),
-				navLink(href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
-				navLink(href("/about", base), t(lang, msgNavAbout), current == "/about"),
-				navLink(href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
+				navLink(at.href("/", base), t(lang, msgNavHome), current == "/"),
+				navLink(at.href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
+				navLink(at.href("/about", base), t(lang, msgNavAbout), current == "/about"),
+				navLink(at.href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
 			),
-			langSwitch(current, s.query, lang),
+			langSwitch(at, current, s.query, lang),
 		),
 		noticeView(s.notices, lang),
+		bootFailedView(lang),
 		app.Main().ID("main").TabIndex(-1).Body(content...),
-		footerView(cat, lang),
+		footerView(cat, s),
 	)
 }
 
@@ -47,7 +48,7 @@ func navLink(href, text string, current bool) app.UI {
 }
 
 // langSwitch links the same view in the other languages.
-func langSwitch(path string, q compare.Query, lang string) app.UI {
+func langSwitch(at paths, path string, q compare.Query, lang string) app.UI {
 	var links []app.UI
 	for _, l := range compare.Langs {
 		if l == lang {
@@ -55,12 +56,22 @@ func langSwitch(path string, q compare.Query, lang string) app.UI {
 		}
 		other := q
 		other.Lang = l
-		links = append(links, app.A().Href(href(path, other)).Lang(l).Attr("hreflang", l).Text(langNames[l]))
+		links = append(links, app.A().Href(at.href(path, other)).Lang(l).Attr("hreflang", l).Text(langNames[l]))
 	}
 	return app.Div().Class("lang-switch").Body(links...)
 }
 
 var langNames = map[string]string{"en": "English", "de": "Deutsch"}
+
+// bootFailedView is the quiet notice web/boot.js shows when the interactive
+// version cannot load (offline without a cache, a policy that forbids
+// WebAssembly): the page still works as forms and links.
+func bootFailedView(lang string) app.UI {
+	if app.IsClient {
+		return nil
+	}
+	return app.P().Class("notice boot-failed").ID("boot-failed").Hidden(true).Attr("role", "status").Text(t(lang, msgBootFailed))
+}
 
 // noticeView reports ignored URL parameters (contract §3, §6). Values are
 // rendered as text, never as markup.
@@ -76,15 +87,16 @@ func noticeView(notices []compare.Notice, lang string) app.UI {
 	)
 }
 
-func footerView(cat *catalog.Catalog, lang string) app.UI {
+func footerView(cat *catalog.Catalog, s *state) app.UI {
+	at, lang := s.at, s.lang
 	return app.Footer().Class("footer").Body(
 		app.P().Body(
 			app.Text(fmt.Sprintf(t(lang, msgData), cat.Version, formatDate(cat.Updated, lang))+" "),
-			app.A().Href(link("/api/catalog.json")).Text("JSON"),
+			app.A().Href(at.link("/api/catalog.json")).Text("JSON"),
 			app.Text(" · "),
-			app.A().Href(link("/api/catalog.csv")).Text("CSV"),
+			app.A().Href(at.link("/api/catalog.csv")).Text("CSV"),
 			app.Text(" · "),
-			app.A().Href(link("/about")).Text(t(lang, msgNavAbout)),
+			app.A().Href(at.href("/about", keep(s.query))).Text(t(lang, msgNavAbout)),
 		),
 	)
 }

@@ -52,10 +52,17 @@ func matrixView(cat *catalog.Catalog, s *state, onFactClick app.EventHandler) ap
 	return app.Div().Class("matrix-host").OnClick(onFactClick).Body(app.Raw(raw))
 }
 
-// lastMatrix remembers the browser's neutral matrix: it depends only on the
-// columns, the candidates, the layout and the language, so most renders
-// reuse it instead of writing a quarter megabyte again.
-var lastMatrix struct{ key, html string }
+// matrixDOM is what a page keeps of its matrix in the browser: the last
+// neutral HTML, which depends only on the columns, the candidates, the
+// layout and the language (so most renders reuse it instead of writing a
+// quarter megabyte again), and every row of the rendered table, attached
+// or not, so that patchMatrix can take rows out of the DOM and put them
+// back.
+type matrixDOM struct {
+	key, html string
+	tbody     app.Value
+	byID      map[string]app.Value
+}
 
 func neutralMatrix(cat *catalog.Catalog, s *state) string {
 	var k strings.Builder
@@ -63,10 +70,10 @@ func neutralMatrix(cat *catalog.Catalog, s *state) string {
 		k.WriteString(cr.ID + ",")
 	}
 	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang + "|" + keep(s.query).Encode() + "|" + cat.Version)
-	if key := k.String(); key != lastMatrix.key {
-		lastMatrix.key, lastMatrix.html = key, matrixHTML(cat, s, true)
+	if key := k.String(); key != s.matrix.key {
+		s.matrix.key, s.matrix.html = key, matrixHTML(cat, s, true)
 	}
-	return lastMatrix.html
+	return s.matrix.html
 }
 
 // matrixHTML writes the matrix: with neutral, every candidate row in
@@ -90,7 +97,7 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	}
 	var b strings.Builder
 	b.Grow(2048 + len(rows)*len(res.Criteria)*220)
-	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + `" id="matrix" tabindex="0" aria-labelledby="matrix-caption">`)
+	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + `" id="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">`)
 	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + `</caption><thead>`)
 	writeGroupRow(&b, cat, res.Criteria, lang)
 	b.WriteString(`<tr><th scope="col" class="corner">` + esc(t(lang, msgMessenger)) + `</th>`)
@@ -101,17 +108,10 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	b.WriteString(`</tr></thead><tbody>`)
 	keepQ := keep(s.query)
 	for _, row := range rows {
-		writeAppRow(&b, row, res.Criteria, total, lang, keepQ)
+		writeAppRow(&b, row, res.Criteria, total, lang, s.at, keepQ)
 	}
 	b.WriteString(`</tbody></table></div>`)
 	return b.String()
-}
-
-// matrixRows keeps every row of the rendered matrix, attached or not, so
-// that patchMatrix can take rows out of the DOM and put them back.
-var matrixRows struct {
-	tbody app.Value
-	byID  map[string]app.Value
 }
 
 // patchMatrix puts the kept rows in the DOM, in order and with their
@@ -123,20 +123,20 @@ func patchMatrix(s *state) {
 		return
 	}
 	tbody := wrap.Call("querySelector", "tbody")
-	if matrixRows.tbody == nil || !matrixRows.tbody.Equal(tbody) {
+	if s.matrix.tbody == nil || !s.matrix.tbody.Equal(tbody) {
 		// A new table (its columns changed): it holds every candidate row.
-		matrixRows.tbody, matrixRows.byID = tbody, map[string]app.Value{}
+		s.matrix.tbody, s.matrix.byID = tbody, map[string]app.Value{}
 		list := tbody.Get("rows")
 		for i := 0; i < list.Length(); i++ {
 			r := list.Index(i)
-			matrixRows.byID[r.Get("dataset").Get("app").String()] = r
+			s.matrix.byID[r.Get("dataset").Get("app").String()] = r
 		}
 	}
 	wrap.Set("hidden", len(s.result.Kept) == 0)
 	kept := make(map[string]bool, len(s.result.Kept))
 	total := len(s.result.Conditions)
 	for _, k := range s.result.Kept {
-		r, ok := matrixRows.byID[k.App.ID]
+		r, ok := s.matrix.byID[k.App.ID]
 		if !ok {
 			continue
 		}
@@ -152,7 +152,7 @@ func patchMatrix(s *state) {
 			score.Call("querySelector", ".score-text").Set("textContent", strconv.Itoa(k.Score)+"/"+strconv.Itoa(total))
 		}
 	}
-	for id, r := range matrixRows.byID {
+	for id, r := range s.matrix.byID {
 		if !kept[id] && r.Get("parentNode").Truthy() {
 			r.Call("remove")
 		}
@@ -174,28 +174,28 @@ func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Cr
 	b.WriteString(`</tr>`)
 }
 
-func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang string, keepQ compare.Query) {
+func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang string, at paths, keepQ compare.Query) {
 	a := row.App
 	id := esc(a.ID)
-	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(href("/app/"+a.ID, keepQ)) + `">` + esc(a.Name) + `</a>`)
+	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(at.href("/app/"+a.ID, keepQ)) + `">` + esc(a.Name) + `</a>`)
 	if a.Discontinued != nil {
 		b.WriteString(`<span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
 	}
 	writeScore(b, row.Score, total, lang)
 	b.WriteString(`</th>`)
 	for _, cr := range crits {
-		writeCell(b, cr, a, lang, keepQ)
+		writeCell(b, cr, a, lang, at, keepQ)
 	}
 	b.WriteString(`</tr>`)
 }
 
 // writeCell shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
-func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang string, keepQ compare.Query) {
+func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang string, at paths, keepQ compare.Query) {
 	s := showCell(cr, a.Cell(cr.ID), lang)
 	label := cr.Label.In(lang)
 	b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `" data-label="` + esc(label) + `">`)
-	b.WriteString(`<a class="fact" href="` + esc(href("/app/"+a.ID, keepQ)+"#"+cr.ID) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
+	b.WriteString(`<a class="fact" href="` + esc(at.href("/app/"+a.ID, keepQ)+"#"+cr.ID) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
 		`" aria-label="` + esc(label+", "+a.Name+": "+s.Word) + `">`)
 	if s.Symbol != "" {
 		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + `</span>`)

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -12,9 +13,26 @@ import (
 	"msgcompare/app/compare"
 )
 
+// Config is what the pages need beyond their URL: the catalog, and the
+// site's public address for the embed snippet.
+type Config struct {
+	Catalog *catalog.Catalog
+	// PublicURL is where readers reach the site, such as
+	// "https://example.org/tools/msgcompare/"; "" when the server does not
+	// know it (the snippet then says so, and the browser fills it in
+	// from its own address).
+	PublicURL string
+}
+
+// NotFoundPath is the page that answers an address the site does not have;
+// the static export writes it as 404.html.
+const NotFoundPath = "/404"
+
 // Routes registers every page of the app. Both cmd/wasm and cmd/serve call
-// it, so that the server prerenders exactly what the browser runs.
-func Routes(cat *catalog.Catalog) {
+// it, so that the server prerenders exactly what the browser runs. go-app's
+// router is one per process: call it once.
+func Routes(cfg Config) {
+	cat := cfg.Catalog
 	// Every page also answers with a trailing slash: static hosts such as
 	// python's http.server redirect /about to /about/ (a directory).
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat} })
@@ -22,7 +40,28 @@ func Routes(cat *catalog.Catalog) {
 	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/about/?$", func() app.Composer { return &About{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat, PublicURL: cfg.PublicURL} })
+	// Last, so that it only takes what no page matched: in the browser, an
+	// unknown address (the export's 404.html) shows the same page as the
+	// server's 404.
+	app.RouteWithRegexpFunc("^/", func() app.Composer { return &NotFound{Catalog: cat} })
+}
+
+// IsPage reports whether path (without the site's prefix) is a page of the
+// site: a route, and for /app/{id} a messenger of the catalog. The server
+// answers every other path with the not-found page and status 404.
+func IsPage(cat *catalog.Catalog, path string) bool {
+	if p := strings.TrimSuffix(path, "/"); p != "" {
+		path = p
+	}
+	switch path {
+	case "/", "/compare", "/about", "/embed", "/embed/builder":
+		return true
+	}
+	if id, ok := strings.CutPrefix(path, "/app/"); ok {
+		return cat.App(id) != nil
+	}
+	return false
 }
 
 // Paths lists every page to prerender, for the static export and for

@@ -12,17 +12,23 @@ import (
 
 // state is what every page derives from its URL: the decoded query, the
 // notices about ignored parameters, the comparison result and the language.
-// Pages load it in OnInit (browser), OnPreRender (server) and OnNav.
+// Pages load it in OnInit (browser), OnPreRender (server) and OnNav,
+// with the site's path prefix for the links they render.
 type state struct {
 	query   compare.Query
 	notices []compare.Notice
 	result  compare.Result
+	guide   compare.Shortlist
 	lang    string
+	at      paths
+	matrix  matrixDOM // the browser's matrix, on the pages that show one
 }
 
-func (s *state) load(cat *catalog.Catalog, u *url.URL) {
+func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {
+	s.at = at
 	s.query, s.notices = compare.Decode(u.RawQuery, cat)
 	s.result = compare.Apply(cat, s.query)
+	s.guide = compare.Guide(cat, s.query)
 	s.lang = s.query.Lang
 	if s.lang == "" {
 		s.lang = browserLang()
@@ -47,34 +53,44 @@ func browserLang() string {
 	return "en"
 }
 
-// base is the path prefix the site is served under ("" at the root, for
-// example "/tools/msgcompare" under a sub-path). SetBase sets it.
-var base string
+// paths is the path prefix the site is served under ("" at the root, for
+// example "/tools/msgcompare" under a sub-path). Each page reads it from
+// go-app's handler when it loads (pathsOf), so that two servers with
+// different prefixes in one process each render their own links.
+type paths string
 
-// SetBase sets the path prefix for every link the pages render: cmd/serve
-// passes its -base, cmd/wasm the prefix go-app was configured with.
-func SetBase(prefix string) {
-	base = strings.TrimSuffix(prefix, "/")
+// pathsOf asks go-app where the site's static files live, which is under
+// the same prefix as its pages: the server's handler on the server, the
+// loader's environment in the browser.
+func pathsOf(ctx app.Context) paths {
+	const probe = "/web/p"
+	return paths(strings.TrimSuffix(strings.TrimSuffix(ctx.ResolveStaticResource(probe), probe), "/"))
 }
 
-// link returns an absolute path of the site under its base.
-func link(path string) string {
-	return base + path
+// clientPaths is pathsOf before the first render, when there is no
+// context yet: go-app's environment in the browser.
+func clientPaths() paths {
+	return paths(strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
 }
 
-// href is a link to path with query q, under the site's base.
-func href(path string, q compare.Query) string {
+// link returns an absolute path of the site under its prefix.
+func (p paths) link(path string) string {
+	return string(p) + path
+}
+
+// href is a link to path with query q, under the site's prefix.
+func (p paths) href(path string, q compare.Query) string {
 	if enc := q.Encode(); enc != "" {
-		return link(path) + "?" + enc
+		return p.link(path) + "?" + enc
 	}
-	return link(path)
+	return p.link(path)
 }
 
 // navigate moves to path with query q, adding a history entry, so that
 // the back button returns to the previous state.
-func navigate(ctx app.Context, path string, q compare.Query) {
+func (s *state) navigate(ctx app.Context, path string, q compare.Query) {
 	u := *ctx.Page().URL()
-	u.Path, u.RawQuery, u.Fragment = link(path), q.Encode(), ""
+	u.Path, u.RawQuery, u.Fragment = s.at.link(path), q.Encode(), ""
 	ctx.NavigateTo(&u)
 }
 
@@ -85,6 +101,7 @@ func navigate(ctx app.Context, path string, q compare.Query) {
 func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, push bool) {
 	s.query, s.notices = q, nil
 	s.result = compare.Apply(cat, q)
+	s.guide = compare.Guide(cat, q)
 	u := *ctx.Page().URL()
 	u.RawQuery, u.Fragment = q.Encode(), ""
 	if push {

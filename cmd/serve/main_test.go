@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -10,6 +12,32 @@ import (
 
 	"msgcompare/internal/export"
 )
+
+// TestMain lets the test binary be the command: with MSGCOMPARE_RUN=1 it
+// runs run() on its arguments and exits, so that each case of TestRun is a
+// process of its own, as bin/serve is (go-app's router is one per process).
+func TestMain(m *testing.M) {
+	if os.Getenv("MSGCOMPARE_RUN") == "1" {
+		if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "serve:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// command runs run(args) in a new process of the test binary and returns
+// its standard output and error output, and whether it failed.
+func command(t *testing.T, args []string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "MSGCOMPARE_RUN=1")
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err = cmd.Run()
+	return o.String(), e.String(), err
+}
 
 // smallRoot writes a -root directory whose web/ is the real one with a
 // stand-in app.wasm, so that exports in these tests take a second, race
@@ -69,7 +97,8 @@ func read(t *testing.T, name string) string {
 var protocolRelative = regexp.MustCompile(`["'(]//[a-z]`)
 
 // TestRun runs the command as a user would, with its real flags and
-// defaults (no network: serving is left to the end-to-end tests).
+// defaults, each case in a process of its own (serving is left to the
+// end-to-end tests, which run bin/serve).
 func TestRun(t *testing.T) {
 	root, data := smallRoot(t), smallData(t)
 	for _, tc := range []struct {
@@ -153,6 +182,7 @@ func TestRun(t *testing.T) {
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			var args []string
 			for _, a := range tc.args {
@@ -165,18 +195,17 @@ func TestRun(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(t, dir)
 			}
-			var stdout, stderr bytes.Buffer
-			err := run(args, &stdout, &stderr)
+			stdout, stderr, err := command(t, args)
 			switch {
 			case tc.wantErr == "" && err != nil:
-				t.Fatalf("run(%q) = %v; stderr:\n%s", args, err, &stderr)
+				t.Fatalf("serve %q: %v; stderr:\n%s", args, err, stderr)
 			case tc.wantErr != "" && err == nil:
-				t.Fatalf("run(%q) succeeded, want an error with %q", args, tc.wantErr)
-			case tc.wantErr != "" && !strings.Contains(err.Error(), tc.wantErr):
-				t.Fatalf("run(%q) = %v, want an error with %q", args, err, tc.wantErr)
+				t.Fatalf("serve %q succeeded, want an error with %q", args, tc.wantErr)
+			case tc.wantErr != "" && !strings.Contains(stderr, tc.wantErr):
+				t.Fatalf("serve %q: %v; stderr %q, want an error with %q", args, err, stderr, tc.wantErr)
 			}
 			if tc.check != nil {
-				tc.check(t, dir, stdout.String())
+				tc.check(t, dir, stdout)
 			}
 		})
 	}

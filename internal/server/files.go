@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+
+	"msgcompare/app/ui"
 )
 
 // File is one response as the static export writes it: the identity body
@@ -37,8 +39,8 @@ func (s *Server) PagePaths() []string { return append([]string(nil), s.pagePaths
 // RenderPage prerenders the page at path (no query) as the server would
 // serve it to a reader whose language is English.
 func (s *Server) RenderPage(path string) (File, error) {
-	if !s.knownApp(path) {
-		return File{}, fmt.Errorf("page %s: no messenger %s in the catalog", path, path)
+	if !ui.IsPage(s.cat, path) {
+		return File{}, fmt.Errorf("page %s: not a page of the site", path)
 	}
 	a := s.renderPage(&url.URL{Path: path})
 	if a == nil {

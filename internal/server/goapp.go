@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -67,7 +68,7 @@ func newPages(c handlerConfig) *app.Handler {
 		LoadingLabel:            "Loading interactive version {progress}%",
 		Styles:                  []string{c.url("app.css")},
 		Scripts:                 []string{c.url("storage-guard.js")},
-		CacheableResources:      append(cache, c.url("icon-maskable-512.png")),
+		CacheableResources:      append(cache, c.url("icon-maskable-512.png"), c.url("boot-worker.js")),
 		Resources:               resources{prefix: c.prefix, wasm: c.url("app.wasm")},
 		Version:                 c.version,
 		WasmContentLengthHeader: "X-Wasm-Content-Length",
@@ -82,6 +83,33 @@ const (
 	backgroundColor = "#ffffff"
 	themeColor      = "#1f4e79"
 )
+
+// bootScript is what the server serves as /app.js instead of go-app's:
+// web/boot.js, our loader, after the line that tells it go-app's
+// environment (as go-app's own app.js holds it: h must have served once)
+// and where the wasm, the compile worker and the service worker are.
+// go-app's loader fetches and runs the wasm as the page loads, through a
+// stream that passes every byte through the main thread; ours starts it on
+// the reader's first intent and compiles it in a Worker (see boot.js).
+func bootScript(h *app.Handler, web fs.FS, c handlerConfig) ([]byte, error) {
+	js, err := fs.ReadFile(web, "boot.js")
+	if err != nil {
+		return nil, fmt.Errorf("reading web/boot.js: %w", err)
+	}
+	if c.url("boot-worker.js") == "" {
+		return nil, fmt.Errorf("web/boot-worker.js is missing")
+	}
+	cfg, err := json.Marshal(map[string]any{
+		"env":    h.Env,
+		"wasm":   c.prefix + c.url("app.wasm"),
+		"worker": c.prefix + c.url("boot-worker.js"),
+		"sw":     c.prefix + "/app-worker.js",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("boot.js configuration: %w", err)
+	}
+	return append([]byte("var goappBoot = "+string(cfg)+";\n"), js...), nil
+}
 
 // manifest is the web app manifest. go-app's own has no maskable icon and
 // no id; this one is served at the same URL instead.

@@ -8,7 +8,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"strings"
+
+	"msgcompare/app/ui"
 )
 
 // Page cache bounds: the matrix page is about 100 KB with its compressed
@@ -30,7 +31,7 @@ const renderHost = "localhost"
 
 // notFoundRoute is the app's helpful not-found page, with links to every
 // messenger. Every unknown path is answered with it and status 404.
-const notFoundRoute = "/404"
+const notFoundRoute = ui.NotFoundPath
 
 // ogURL matches go-app's og:url tag, which holds the request's Host header
 // and always the http scheme: wrong behind TLS, and a Host header from a
@@ -38,10 +39,11 @@ const notFoundRoute = "/404"
 // go-app writes attributes in map order, so either may come first.
 var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 
-// loaderIcon matches go-app's loader icon, an img without alt: it is
-// decorative (the label beside it says what is loading), so it gets an
-// empty alt, as HTML asks of every img.
-var loaderIcon = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
+// goappLoader matches go-app's full-screen loader (an icon without alt
+// text and a progress label). Our loader (web/boot.js) needs none: the
+// prerendered page is usable as it is, and a failure shows the page's own
+// notice.
+var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</aside>`)
 
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Paths no route renders, and messengers the catalog does not have,
@@ -51,7 +53,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	if negotiated {
 		addVary(w.Header(), "Accept-Language")
 	}
-	if !s.knownApp(u.Path) {
+	if !ui.IsPage(s.cat, u.Path) {
 		s.serveNotFound(w, r)
 		return
 	}
@@ -61,21 +63,6 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serveAsset(w, r, a, http.StatusOK)
-}
-
-// knownApp is false for /app/<id> when the catalog has no messenger id:
-// the route pattern matches any id.
-func (s *Server) knownApp(p string) bool {
-	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/"), "/app/")
-	if !ok {
-		return true
-	}
-	for _, a := range s.cat.Apps {
-		if a.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // serveNotFound answers 404 with the not-found page in the reader's
@@ -136,11 +123,6 @@ func (s *Server) renderPage(u *url.URL) *asset {
 func (s *Server) fixPage(b []byte) ([]byte, error) {
 	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
 	b = ogURL.ReplaceAll(b, nil)
-	b = loaderIcon.ReplaceAllFunc(b, func(tag []byte) []byte {
-		if bytes.Contains(tag, []byte(" alt=")) {
-			return tag
-		}
-		return append([]byte(`<img alt=""`), tag[len("<img"):]...)
-	})
+	b = goappLoader.ReplaceAll(b, nil)
 	return minifyBytes(s.min, "text/html", b)
 }

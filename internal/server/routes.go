@@ -1,41 +1,37 @@
 package server
 
 import (
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"fmt"
+	"sync"
 
-	"msgcompare/app/catalog"
 	"msgcompare/app/ui"
 )
 
-// registerRoutes registers the app's pages with go-app's router, which is
-// process-wide.
-//
-// Temporary shim: until app/ui takes a ui.Config (base path per render,
-// the public URL for the builder, a /404 route), this calls the old
-// ui.SetBase and ui.Routes(cat) and registers a bare /404 page. The merge
-// of main replaces the body with
-// ui.Routes(ui.Config{Catalog: cat, PublicURL: publicURL}) and deletes
-// notFoundShim.
-func registerRoutes(cat *catalog.Catalog, base, publicURL string) {
-	_ = publicURL
-	ui.SetBase(base)
-	ui.Routes(cat)
-	app.RouteFunc(notFoundRoute, func() app.Composer { return &notFoundShim{cat: cat, base: base} })
+// goappRouter mirrors go-app's router, which is one per process: routes
+// registered twice do not replace the first ones (the first matching
+// pattern wins), so a second server with another catalog would render
+// the first one's. It is this package's only package-level state, and it
+// exists to make that limit an error instead of wrong pages: servers of
+// one process share one catalog (by content) and one public URL.
+var goappRouter struct {
+	sync.Mutex
+	catalog   string // hash of /api/catalog.json of the registered catalog
+	publicURL string
+	done      bool
 }
 
-// notFoundShim stands in for the UI's not-found page until main's lands.
-type notFoundShim struct {
-	app.Compo
-	cat  *catalog.Catalog
-	base string
-}
-
-func (n *notFoundShim) Render() app.UI {
-	return app.Main().Body(
-		app.H1().Text("Page not found"),
-		app.Ul().Body(app.Range(n.cat.Apps).Slice(func(i int) app.UI {
-			a := n.cat.Apps[i]
-			return app.Li().Body(app.A().Href(n.base + "/app/" + a.ID).Text(a.Name))
-		})),
-	)
+// registerRoutes registers the app's pages (ui.Routes) once per process;
+// a later server must bring the same catalog (catalogHash) and public URL.
+func registerRoutes(cfg ui.Config, catalogHash string) error {
+	goappRouter.Lock()
+	defer goappRouter.Unlock()
+	if !goappRouter.done {
+		ui.Routes(cfg)
+		goappRouter.catalog, goappRouter.publicURL, goappRouter.done = catalogHash, cfg.PublicURL, true
+		return nil
+	}
+	if goappRouter.catalog != catalogHash || goappRouter.publicURL != cfg.PublicURL {
+		return fmt.Errorf("server: go-app's router is one per process and serves the catalog and public URL %q of the first server; this one has another catalog or public URL %q", goappRouter.publicURL, cfg.PublicURL)
+	}
+	return nil
 }

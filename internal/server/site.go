@@ -45,8 +45,8 @@ type Config struct {
 	Cache *CompressionCache
 }
 
-// webTypes are the files of web/ the server serves, by extension, with
-// their Content-Type. Anything else there (web.go) stays private.
+// webType is the Content-Type of a file of web/ the server serves, by
+// extension; anything else there (web.go) stays private.
 func webType(name string) (string, bool) {
 	switch path.Ext(name) {
 	case ".css":
@@ -116,11 +116,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.version = s.contentVersion(base)
 
-	registerRoutes(cfg.Catalog, base, public)
+	if err := registerRoutes(ui.Config{Catalog: cfg.Catalog, PublicURL: public}, s.assets["/api/catalog.json"].hash); err != nil {
+		return nil, err
+	}
 	s.pagePaths = ui.Paths(cfg.Catalog)
 	hc := handlerConfig{prefix: base, version: s.version, url: s.webURL, pages: s.pagePaths, slash: cfg.Export}
 	s.pages = newPages(hc)
-	if err := s.addGoapp(hc, lv); err != nil {
+	if err := s.addGoapp(hc, cfg.Web, lv); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -291,9 +293,10 @@ func (s *Server) webURL(name string) string {
 	return "/web/" + name + "?v=" + a.hash
 }
 
-// addGoapp takes go-app's generated files (app.js, the worker, wasm_exec.js
-// and its loader stylesheet), minified, plus our own manifest.
-func (s *Server) addGoapp(hc handlerConfig, lv levels) error {
+// addGoapp takes go-app's generated files (the worker, wasm_exec.js and
+// its stylesheet), minified, plus our own manifest and our own loader at
+// /app.js (bootScript).
+func (s *Server) addGoapp(hc handlerConfig, web fs.FS, lv levels) error {
 	for p, ctype := range map[string]string{
 		"/app.js":        "text/javascript; charset=utf-8",
 		"/app-worker.js": "text/javascript; charset=utf-8",
@@ -311,6 +314,14 @@ func (s *Server) addGoapp(hc handlerConfig, lv levels) error {
 		}
 		s.assets[p] = s.cache.newAsset(ctype, b, lv)
 	}
+	boot, err := bootScript(s.pages, web, hc)
+	if err != nil {
+		return err
+	}
+	if boot, err = minifyBytes(s.min, "text/javascript", boot); err != nil {
+		return fmt.Errorf("boot.js: %w", err)
+	}
+	s.assets["/app.js"] = s.cache.newAsset("text/javascript; charset=utf-8", boot, lv)
 	m, err := manifest(hc)
 	if err != nil {
 		return err

@@ -1,0 +1,372 @@
+package catalog
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// The compact form of a catalog that the WebAssembly app carries
+// (data/catalog.bin, made by `make build` from the JSON files): the same
+// values as Load returns, without field names, validation or a JSON
+// decoder. Decoding JSON in the browser cost 260–400 ms of main thread at
+// start; this takes a few. Strings are a length and their bytes, numbers
+// unsigned varints, maps their entries in key order, so the same catalog
+// always encodes to the same bytes (a test compares them).
+const binaryMagic = "msgcompare-catalog-1\n"
+
+// MarshalBinary encodes the catalog in its compact form.
+func (c *Catalog) MarshalBinary() ([]byte, error) {
+	var w binWriter
+	w.b = append(w.b, binaryMagic...)
+	w.str(c.Version)
+	w.str(c.Updated)
+	w.str(c.License)
+	w.n(len(c.Groups))
+	for _, g := range c.Groups {
+		w.str(g.ID)
+		w.l10n(g.Label)
+	}
+	w.n(len(c.Criteria))
+	for i := range c.Criteria {
+		w.criterion(&c.Criteria[i])
+	}
+	w.n(len(c.Presets))
+	for _, p := range c.Presets {
+		w.strs(p.ID, p.Require, p.Source)
+		w.l10n(p.Label)
+		w.l10n(p.Description)
+		w.l10n(p.Rationale)
+	}
+	w.n(len(c.Apps))
+	for i := range c.Apps {
+		w.app(&c.Apps[i])
+	}
+	if c.Guide == nil {
+		w.n(0)
+	} else {
+		w.n(len(c.Guide) + 1)
+	}
+	for _, q := range c.Guide {
+		w.strs(q.ID, q.Criterion)
+		if q.Multiple {
+			w.n(1)
+		} else {
+			w.n(0)
+		}
+		w.l10n(q.Label)
+		w.l10n(q.Why)
+		w.n(len(q.Answers))
+		for _, a := range q.Answers {
+			w.str(a.ID)
+			w.l10n(a.Label)
+			w.str(a.Require)
+		}
+	}
+	return w.b, nil
+}
+
+// ReadBinary decodes a catalog written by MarshalBinary. It trusts its
+// input as far as meaning goes (Load validated the facts before they were
+// encoded) but never reads past the end or panics on a broken file.
+func ReadBinary(b []byte) (c *Catalog, err error) {
+	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
+		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
+	}
+	r := binReader{b: b[len(binaryMagic):]}
+	defer func() {
+		if e := recover(); e != nil {
+			if re, ok := e.(binError); ok {
+				c, err = nil, re
+				return
+			}
+			panic(e)
+		}
+	}()
+	c = &Catalog{Version: r.str(), Updated: r.str(), License: r.str()}
+	c.Groups = make([]Group, r.n())
+	for i := range c.Groups {
+		c.Groups[i] = Group{ID: r.str(), Label: r.l10n()}
+	}
+	c.Criteria = make([]Criterion, r.n())
+	for i := range c.Criteria {
+		r.criterion(&c.Criteria[i])
+	}
+	c.Presets = make([]Preset, r.n())
+	for i := range c.Presets {
+		p := &c.Presets[i]
+		p.ID, p.Require, p.Source = r.str(), r.str(), r.str()
+		p.Label, p.Description, p.Rationale = r.l10n(), r.l10n(), r.l10n()
+	}
+	c.Apps = make([]App, r.n())
+	for i := range c.Apps {
+		r.app(&c.Apps[i])
+	}
+	if n, ok := r.count(); ok {
+		c.Guide = make([]Question, n)
+		for i := range c.Guide {
+			q := &c.Guide[i]
+			q.ID, q.Criterion, q.Multiple = r.str(), r.str(), r.n() == 1
+			q.Label, q.Why = r.l10n(), r.l10n()
+			q.Answers = make([]Answer, r.n())
+			for j := range q.Answers {
+				q.Answers[j] = Answer{ID: r.str(), Label: r.l10n(), Require: r.str()}
+			}
+		}
+	}
+	if len(r.b) != 0 {
+		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))
+	}
+	c.index()
+	return c, nil
+}
+
+type binWriter struct{ b []byte }
+
+func (w *binWriter) n(v int) { w.b = binary.AppendUvarint(w.b, uint64(v)) }
+
+func (w *binWriter) str(s string) {
+	w.n(len(s))
+	w.b = append(w.b, s...)
+}
+
+func (w *binWriter) strs(ss ...string) {
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *binWriter) list(ss []string) {
+	if ss == nil {
+		w.n(0)
+		return
+	}
+	w.n(len(ss) + 1)
+	w.strs(ss...)
+}
+
+func (w *binWriter) l10n(t L10n) {
+	if t == nil {
+		w.n(0)
+		return
+	}
+	w.n(len(t) + 1)
+	for _, k := range sortedKeys(t) {
+		w.strs(k, t[k])
+	}
+}
+
+func (w *binWriter) criterion(c *Criterion) {
+	w.strs(c.ID, c.Group, string(c.Type))
+	w.list(c.Values)
+	w.n(len(c.ValueLabels))
+	for _, k := range sortedKeys(c.ValueLabels) {
+		w.str(k)
+		w.l10n(c.ValueLabels[k])
+	}
+	switch {
+	case c.Good == nil:
+		w.n(0)
+	case !*c.Good:
+		w.n(1)
+	default:
+		w.n(2)
+	}
+	w.l10n(c.NullMeans)
+	w.l10n(c.Unit)
+	w.l10n(c.Label)
+	w.l10n(c.Description)
+}
+
+func (w *binWriter) value(v Value) {
+	w.str(string(v.Type))
+	if v.Null {
+		w.n(1)
+		return
+	}
+	w.n(0)
+	if v.Bool {
+		w.n(1)
+	} else {
+		w.n(0)
+	}
+	w.str(v.Str)
+	w.list(v.Set)
+	w.n(v.Num)
+	if v.Audits == nil {
+		w.n(0)
+		return
+	}
+	w.n(len(v.Audits) + 1)
+	for _, a := range v.Audits {
+		w.n(a.Year)
+		w.strs(a.Auditor, a.Scope, a.URL)
+	}
+}
+
+func (w *binWriter) app(a *App) {
+	w.strs(a.ID, a.Name, a.Homepage)
+	w.l10n(a.Summary)
+	if d := a.Discontinued; d != nil {
+		w.n(1)
+		w.strs(d.Date, d.Source, d.Note)
+	} else {
+		w.n(0)
+	}
+	w.n(len(a.Values))
+	for _, id := range sortedKeys(a.Values) {
+		cell := a.Values[id]
+		w.str(id)
+		w.value(cell.Value)
+		w.list(cell.Sources)
+		w.strs(cell.Verified, cell.Note)
+		if cell.History == nil {
+			w.n(0)
+		} else {
+			w.n(len(cell.History) + 1)
+		}
+		for _, h := range cell.History {
+			w.value(h.Value)
+			w.str(h.Until)
+			w.list(h.Sources)
+			w.str(h.Note)
+		}
+	}
+	if a.Status == nil {
+		w.n(0)
+	} else {
+		w.n(len(a.Status) + 1)
+	}
+	for _, s := range a.Status {
+		w.strs(s.Curator, s.Status, s.Since, s.Reason, s.Source)
+	}
+}
+
+// binError is a broken compact catalog; ReadBinary returns it.
+type binError string
+
+func (e binError) Error() string { return "catalog: broken compact catalog: " + string(e) }
+
+type binReader struct{ b []byte }
+
+func (r *binReader) n() int {
+	v, k := binary.Uvarint(r.b)
+	if k <= 0 || v > uint64(len(r.b))*8+1<<20 {
+		panic(binError("bad number"))
+	}
+	r.b = r.b[k:]
+	return int(v)
+}
+
+func (r *binReader) str() string {
+	n := r.n()
+	if n > len(r.b) {
+		panic(binError("string past the end"))
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+// count reads a list length written as n+1, where 0 stands for nil.
+func (r *binReader) count() (int, bool) {
+	n := r.n()
+	if n == 0 {
+		return 0, false
+	}
+	if n-1 > len(r.b) {
+		panic(binError("list longer than the file"))
+	}
+	return n - 1, true
+}
+
+func (r *binReader) list() []string {
+	n, ok := r.count()
+	if !ok {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = r.str()
+	}
+	return ss
+}
+
+func (r *binReader) l10n() L10n {
+	n, ok := r.count()
+	if !ok {
+		return nil
+	}
+	t := make(L10n, n)
+	for range n {
+		k := r.str()
+		t[k] = r.str()
+	}
+	return t
+}
+
+func (r *binReader) criterion(c *Criterion) {
+	c.ID, c.Group, c.Type = r.str(), r.str(), Type(r.str())
+	c.Values = r.list()
+	if n := r.n(); n > 0 {
+		c.ValueLabels = make(map[string]L10n, n)
+		for range n {
+			k := r.str()
+			c.ValueLabels[k] = r.l10n()
+		}
+	}
+	switch r.n() {
+	case 1:
+		c.Good = new(bool)
+	case 2:
+		c.Good = new(bool)
+		*c.Good = true
+	}
+	c.NullMeans, c.Unit, c.Label, c.Description = r.l10n(), r.l10n(), r.l10n(), r.l10n()
+}
+
+func (r *binReader) value() Value {
+	v := Value{Type: Type(r.str())}
+	if r.n() == 1 {
+		v.Null = true
+		return v
+	}
+	v.Bool = r.n() == 1
+	v.Str = r.str()
+	v.Set = r.list()
+	v.Num = r.n()
+	if n, ok := r.count(); ok {
+		v.Audits = make([]Audit, n)
+		for i := range v.Audits {
+			v.Audits[i] = Audit{Year: r.n(), Auditor: r.str(), Scope: r.str(), URL: r.str()}
+		}
+	}
+	return v
+}
+
+func (r *binReader) app(a *App) {
+	a.ID, a.Name, a.Homepage = r.str(), r.str(), r.str()
+	a.Summary = r.l10n()
+	if r.n() == 1 {
+		a.Discontinued = &Discontinued{Date: r.str(), Source: r.str(), Note: r.str()}
+	}
+	n := r.n()
+	a.Values = make(map[string]*Cell, n)
+	for range n {
+		id := r.str()
+		cell := &Cell{Value: r.value(), Sources: r.list(), Verified: r.str(), Note: r.str()}
+		if h, ok := r.count(); ok {
+			cell.History = make([]Change, h)
+			for i := range cell.History {
+				cell.History[i] = Change{Value: r.value(), Until: r.str(), Sources: r.list(), Note: r.str()}
+			}
+		}
+		a.Values[id] = cell
+	}
+	if n, ok := r.count(); ok {
+		a.Status = make([]Status, n)
+		for i := range a.Status {
+			a.Status[i] = Status{Curator: r.str(), Status: r.str(), Since: r.str(), Reason: r.str(), Source: r.str()}
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGuideRanksByNeedsThenPointsThenName(t *testing.T) {
+	cat := testCatalog(t)
+	tests := []struct {
+		raw       string
+		want      string // picks in order, "*" after a tie
+		full, met int    // full matches; needs the first pick meets
+	}{
+		{"guide=devices:android", "alpha*,beta*,gamma", 2, 1},
+		{"guide=no-phone:yes,devices:android,devices:ios", "alpha*,beta*,gamma*", 0, 2},
+		{"guide=no-phone:yes", "beta*,gamma*,alpha", 2, 1},
+		{"", "", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			q, notes := Decode(tt.raw, cat)
+			if len(notes) > 0 {
+				t.Fatal(notes)
+			}
+			sl := Guide(cat, q)
+			var got []string
+			for _, p := range sl.Picks {
+				s := p.App.ID
+				if p.Tie {
+					s += "*"
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, ","); g != tt.want || sl.Full != tt.full {
+				t.Errorf("Guide(%s) = %s (full %d), want %s (full %d)", tt.raw, g, sl.Full, tt.want, tt.full)
+			}
+			if len(sl.Picks) > 0 && sl.Picks[0].Met != tt.met {
+				t.Errorf("first pick meets %d needs, want %d", sl.Picks[0].Met, tt.met)
+			}
+		})
+	}
+}
+
+func TestGuideAnswersInTheURL(t *testing.T) {
+	cat := testCatalog(t)
+	q, notes := Decode("guide=devices:ios,nope:yes,devices:windows,devices:ios", cat)
+	if got := q.Encode(); got != "guide=devices:ios" {
+		t.Errorf("Encode = %q, want guide=devices:ios", got)
+	}
+	if len(notes) != 2 {
+		t.Errorf("want a notice for the unknown question and the unknown answer, got %v", notes)
+	}
+}

@@ -1,0 +1,203 @@
+// boot.js: msgcompare's loader. The server serves it as /app.js, in place
+// of go-app's, after a line that defines goappBoot: go-app's environment,
+// the wasm's URL, the compile worker's URL and the service worker's.
+//
+// The prerendered page is the whole comparison and works as plain HTML
+// forms and links, so nothing here runs at load but a few listeners:
+//   - the WebAssembly app starts on the reader's first intent (pointerdown,
+//     touchstart, keydown or focusin, contract §6); the module is compiled
+//     in a Worker, so the page stays responsive while it compiles;
+//   - until the app runs, a changed control submits its GET form (the
+//     server's page cache or the service worker answers at once), a typed
+//     search goes into the address, and the app takes over from the URL;
+//   - full pages register the service worker when the browser is idle
+//     after load (it caches the wasm in its own thread, for offline use);
+//     the widget registers it only once the reader acts, and fetches
+//     nothing before;
+//   - in the widget, the height goes to the host page (msgcompare:resize)
+//     from the first paint, not only once the app runs.
+// If the app cannot load (offline without a cache, a CSP without
+// wasm-unsafe-eval), a quiet notice says so and the forms keep working.
+(() => {
+  "use strict";
+  const cfg = self.goappBoot;
+  const root = document.documentElement;
+  const embedded = !!document.querySelector(".page.embed");
+
+  // What go-app's WebAssembly side expects of its loader.
+  self.goappNav = () => {};
+  self.goappOnUpdate = () => {};
+  self.goappOnAppInstallChange = () => {};
+  self.goappGetenv = (k) => cfg.env[k];
+  self.goappIsAppInstalled = () =>
+    matchMedia("(display-mode: standalone)").matches || !!navigator.standalone;
+  self.goappIsAppInstallable = () => false;
+  self.goappKeepBodyClean = () => () => {};
+
+  const ready = () => root.dataset.wasm === "ready";
+  root.dataset.wasm = "idle";
+
+  const whenIdle = (f) => {
+    const later = () =>
+      self.requestIdleCallback ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000);
+    if (document.readyState === "complete") later();
+    else addEventListener("load", later, { once: true });
+  };
+
+  let registered = false;
+  const registerWorker = () => {
+    if (registered || !("serviceWorker" in navigator)) return;
+    registered = true;
+    try {
+      navigator.serviceWorker.register(cfg.sw).catch(() => {});
+    } catch (_) {
+      // Sandboxed frames and some private modes refuse service workers.
+    }
+  };
+  if (!embedded) whenIdle(registerWorker);
+
+  // Where the reader was, across the navigation a form makes before the
+  // app runs: the changed control gets its focus back, the page its scroll.
+  const spotKey = "msgcompare:spot";
+  const remember = (el) => {
+    try {
+      sessionStorage.setItem(spotKey, JSON.stringify({ id: el.id, y: scrollY }));
+    } catch (_) {}
+  };
+  try {
+    const spot = JSON.parse(sessionStorage.getItem(spotKey) || "null");
+    sessionStorage.removeItem(spotKey);
+    if (spot) {
+      scrollTo(0, spot.y);
+      const el = spot.id && document.getElementById(spot.id);
+      if (el) el.focus({ preventScroll: true });
+    }
+  } catch (_) {}
+
+  document.addEventListener(
+    "change",
+    (e) => {
+      const el = e.target;
+      const form = el && el.form;
+      if (ready() || !form || form.method !== "get") return;
+      remember(el);
+      if (form.requestSubmit) form.requestSubmit();
+      else form.submit();
+    },
+    true
+  );
+  document.addEventListener(
+    "input",
+    (e) => {
+      const el = e.target;
+      if (ready() || !el || el.type !== "search" || !el.name) return;
+      const u = new URL(location.href);
+      if (el.value.trim()) u.searchParams.set(el.name, el.value);
+      else u.searchParams.delete(el.name);
+      history.replaceState(history.state, "", u);
+    },
+    true
+  );
+
+  // The widget's height, for embed.js on the host page.
+  if (embedded && parent !== self) {
+    let last = -1;
+    const post = (force) => {
+      const h = Math.ceil(document.body.getBoundingClientRect().height);
+      if (h === last && !force) return;
+      last = h;
+      parent.postMessage({ type: "msgcompare:resize", height: h }, "*");
+    };
+    if (self.ResizeObserver) new ResizeObserver(() => post(false)).observe(document.body);
+    addEventListener("message", (e) => {
+      const d = e.data;
+      if (e.source !== parent || !d || d.type !== "msgcompare:hello") return;
+      post(true);
+      if (ready()) parent.postMessage({ type: "msgcompare:ready" }, "*");
+    });
+    post(true);
+  }
+
+  // compile fetches and compiles the module in a Worker where the page may
+  // start one (a sandboxed frame may not: its origin is opaque), else here.
+  const compile = async () => {
+    if (self.Worker) {
+      try {
+        return await new Promise((resolve, reject) => {
+          const w = new Worker(cfg.worker);
+          w.onmessage = (e) => {
+            w.terminate();
+            if (e.data && e.data.module) resolve(e.data.module);
+            else reject(new Error((e.data && e.data.error) || "compile failed"));
+          };
+          w.onerror = (e) => {
+            w.terminate();
+            e.preventDefault();
+            reject(new Error("compile worker failed"));
+          };
+          w.postMessage({ wasm: new URL(cfg.wasm, location.href).href });
+        });
+      } catch (_) {
+        // Fall through: compile on this thread.
+      }
+    }
+    const res = await fetch(cfg.wasm);
+    if (!res.ok) throw new Error("wasm: HTTP " + res.status);
+    return WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(res)
+      : WebAssembly.compile(await res.arrayBuffer());
+  };
+
+  // keepFocus gives the focus back to the element the reader was in: go-app
+  // replaces the prerendered nodes when it mounts.
+  const keepFocus = () => {
+    const a = document.activeElement;
+    if (!a || !a.id || a === document.body) return;
+    const id = a.id;
+    const sel = typeof a.selectionStart === "number" ? [a.selectionStart, a.selectionEnd] : null;
+    const mo = new MutationObserver(() => {
+      if (!ready()) return;
+      mo.disconnect();
+      const el = document.getElementById(id);
+      if (!el || document.activeElement === el) return;
+      el.focus({ preventScroll: true });
+      if (sel && el.setSelectionRange) el.setSelectionRange(sel[0], sel[1]);
+    });
+    mo.observe(root, { attributes: true, attributeFilter: ["data-wasm"] });
+  };
+
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    intents.forEach((t) => removeEventListener(t, start, true));
+    root.dataset.wasm = "loading";
+    if (embedded) registerWorker();
+    // Marks for the benchmarks (docs/benchmarks.md): intent to compiled to
+    // instantiated; the app marks "msgcompare:ready".
+    const mark = (m) => self.performance && performance.mark && performance.mark("msgcompare:" + m);
+    try {
+      mark("intent");
+      const module = await compile();
+      mark("compiled");
+      const go = new Go();
+      const instance = await WebAssembly.instantiate(module, go.importObject);
+      mark("instantiated");
+      keepFocus();
+      go.run(instance);
+    } catch (err) {
+      root.dataset.wasm = "failed";
+      const n = document.getElementById("boot-failed");
+      if (n) n.hidden = false;
+      console.warn("msgcompare: the interactive version did not load; the page works as plain forms.", err);
+    }
+  };
+
+  const intents = ["pointerdown", "touchstart", "keydown", "focusin"];
+  if (!document.querySelector("[data-static]")) {
+    intents.forEach((t) => addEventListener(t, start, { capture: true, passive: true }));
+    // Offline, the service worker may answer with the page cached for
+    // another address: the app then renders this one at once.
+    if (navigator.onLine === false) start();
+  }
+})();
