@@ -46,8 +46,10 @@ var (
 	// pages: a requirement fills the why-not list, an unknown parameter
 	// shows the notice, and the cards view replaces the matrix.
 	a11yVariants = []string{"/?require=forward_secrecy&no_such_param=1", "/?view=cards"}
-	// axeTags are the rule sets for WCAG 2.0, 2.1 and 2.2, levels A and AA.
-	axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+	// axeTags are the rule sets for WCAG 2.0, 2.1 and 2.2, levels A and
+	// AA, and axe's best practices (one main landmark, all content in
+	// regions, heading order: issue 12).
+	axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
 )
 
 // axeSource reads axe-core's browser bundle. Without it the accessibility

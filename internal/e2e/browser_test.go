@@ -174,11 +174,16 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 	return v
 }
 
-// waitReady waits until the wasm app has booted (contract §6).
+// waitReady starts the app as a reader would (contract §6: it boots on
+// the first pointerdown, touchstart, keydown or focusin) and waits until
+// it has booted and rendered.
 func waitReady() chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](`document.documentElement.dataset.wasm === "ready"`,
+	return chromedp.Poll[chromedp.Void](wakeJS+`, document.documentElement.dataset.wasm === "ready"`,
 		chromedp.WithPollingTimeout(45*time.Second))
 }
+
+// wakeJS dispatches the intent that starts the app while it is idle.
+const wakeJS = `(document.documentElement.dataset.wasm === "idle" && dispatchEvent(new Event("pointerdown")))`
 
 // waitFor waits until a JavaScript condition holds.
 func waitFor(expr string) chromedp.Action[chromedp.Void] {

@@ -20,7 +20,11 @@ func TestRequirementToggleSurvivesReload(t *testing.T) {
 	}{{"phone", 390, 844}, {"desktop", 1280, 800}} {
 		t.Run("on a "+vp.name+" viewport", func(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
-			b.run(t, "load /", chromedp.Navigate(ts.URL+"/"), waitReady())
+			page := "/"
+			if vp.name == "phone" {
+				page = "/?filters=1" // the filters are a panel there
+			}
+			b.run(t, "load "+page, chromedp.Navigate(ts.URL+page), waitReady())
 			if n := eval[int](t, b, count(`tr[data-app="session"]`)); n != 1 {
 				t.Fatalf("session columns before the click = %d, want 1", n)
 			}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -40,6 +41,19 @@ func crossSite(u string) string {
 	return strings.Replace(u, "127.0.0.1", "localhost", 1)
 }
 
+// wakeFrame presses the pointer on the top left corner of iframe id, as a
+// reader's first touch: the widget then starts its app (contract §6).
+func wakeFrame(id string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(
+			`(() => { const r = document.getElementById(%q).getBoundingClientRect(); return [r.x, r.y]; })()`, id)))
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Void{}, chromedp.Do(ctx, chromedp.MouseClickXY(r[0]+4, r[1]+4))
+	}
+}
+
 func frameHeight(id string) string {
 	return fmt.Sprintf(`parseFloat(document.getElementById(%q).style.height || "0")`, id)
 }
@@ -68,8 +82,9 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 			y := eval[float64](t, b, `(() => { const r = document.querySelector('[data-require="forward_secrecy"]').getBoundingClientRect(); return r.y + r.height/2; })()`)
 
 			b.run(t, "open the host page", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(crossSite(host.URL)+"/"),
-				waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready") && document.getElementById("w2").hasAttribute("data-msgcompare-ready")`),
 				waitFor(frameHeight("w1")+" > 150 && "+frameHeight("w2")+" > 150"))
+			b.run(t, "touch both widgets", wakeFrame("w1"), wakeFrame("w2"),
+				waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready") && document.getElementById("w2").hasAttribute("data-msgcompare-ready")`))
 			before := eval[float64](t, b, frameHeight("w1"))
 			if h2 := eval[float64](t, b, frameHeight("w2")); h2 != before {
 				t.Errorf("two equal widgets have heights %v and %v", before, h2)
@@ -99,6 +114,7 @@ func TestEmbedMessagesAreTheProtocol(t *testing.T) {
 	b := newBrowser(t, 1280, 900)
 	b.run(t, "record messages", chromedp.Navigate(crossSite(host.URL)+"/"),
 		chromedp.Evaluate[chromedp.Void](`window.seen = []; addEventListener("message", e => seen.push(JSON.stringify(e.data)))`),
+		waitFor(frameHeight("w1")+" > 150"), wakeFrame("w1"),
 		waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready")`),
 		waitFor(`seen.length > 0`))
 	msgs := eval[[]string](t, b, `seen`)

@@ -91,8 +91,8 @@ func TestSandboxedWidgetFromNginx(t *testing.T) {
 	ngx := startStatic(t, "nginx", exportTo(t, ""), "")
 	host := hostPage(t, ngx.url, `sandbox="allow-scripts"`, 1)
 	b.run(t, "open the host page", chromedp.Navigate(crossSite(host.URL)+"/"),
-		waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready")`),
-		waitFor(frameHeight("w1")+" > 150"))
+		waitFor(frameHeight("w1")+" > 150"), wakeFrame("w1"),
+		waitFor(`document.getElementById("w1").hasAttribute("data-msgcompare-ready")`))
 	before := eval[float64](t, b, frameHeight("w1"))
 	fx := eval[float64](t, b, `document.getElementById("w1").getBoundingClientRect().x`)
 	fy := eval[float64](t, b, `document.getElementById("w1").getBoundingClientRect().y`)
