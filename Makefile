@@ -3,12 +3,14 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 WASMENV := GOOS=js GOARCH=wasm
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
-GOFILES := $(shell find app cmd data -name '*.go' -not -name '*_test.go') $(shell find data -name '*.json') go.mod go.sum
+GOFILES := $(shell find app cmd data internal -name '*.go' -not -name '*_test.go') $(shell find data -name '*.json') go.mod go.sum
 # web/ is embedded in bin/serve (web/web.go), so the server is rebuilt when
 # any of it changes, and after the wasm.
 WEBFILES := $(filter-out web/app.wasm web/app.wasm.br,$(wildcard web/*))
 
 .PHONY: all build run test test-unit test-wasm test-e2e validate vet clean
+# Every package but the end-to-end tests, which need bin/serve and a browser.
+UNITPKGS = $(shell $(GO) list ./... | grep -v /internal/e2e)
 
 all: build
 
@@ -36,21 +38,34 @@ run: build
 validate:
 	$(GO) run ./cmd/serve -validate
 
-vet:
+# staticcheck, at the version go.mod pins (a tool directive), built
+# natively so that it can also check the wasm build.
+bin/staticcheck: go.mod go.sum
+	$(GO) build -o $@ honnef.co/go/tools/cmd/staticcheck
+
+vet: bin/staticcheck
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(WASMENV) $(GO) vet ./app/... ./cmd/wasm ./data
+	bin/staticcheck ./...
+	$(WASMENV) bin/staticcheck ./app/... ./cmd/wasm ./data
 
-# Unit and server tests, natively.
-test-unit:
-	$(GO) test ./app/... ./data/...
+# Unit, server and command tests, natively, with the race detector
+# (-short: nothing here needs a browser). The server tests embed web/,
+# app.wasm included, so the build comes first.
+test-unit: build
+	$(GO) test -race -short $(UNITPKGS)
 
 # The pure packages again, compiled to WebAssembly and run under Node.
 test-wasm:
 	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/compare ./data
 
-# Server and browser end-to-end tests (headless Chromium via chromedp).
+# End-to-end tests: the built bin/serve with real flags, its exports on
+# python3 and nginx, headless Chromium (one per run, via chromedp), the Nu
+# HTML checker (Java, npm vnu-jar) and axe-core.
 test-e2e: build
-	$(GO) test -count=1 -timeout 20m ./cmd/serve
+	if command -v npm >/dev/null; then .ci/npm-install; else echo "npm not found: the axe-core and Nu checker tests skip (CI=true fails them)"; fi
+	$(GO) test -count=1 -timeout 20m ./internal/e2e
 
 test: validate vet test-unit test-wasm test-e2e
 
@@ -62,7 +77,7 @@ clean:
 .PHONY: test-a11y-full
 test-a11y-full: build
 	.ci/npm-install
-	A11Y_FULL=1 $(GO) test -count=1 -timeout 30m -run 'TestAccessibility|TestZoomedPages' ./cmd/serve
+	A11Y_FULL=1 $(GO) test -count=1 -timeout 30m -run 'TestAccessibility|TestZoomedPages' ./internal/e2e
 
 # Performance report (issue 7): Go benchmarks natively and as WebAssembly,
 # asset sizes, browser boot and click timings, Lighthouse; the tables go
@@ -76,19 +91,19 @@ bench: build
 	cat $(BENCH_OUT)/go.txt
 	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test -run '^$$' -bench . -benchmem ./app/catalog ./app/compare >$(BENCH_OUT)/go-wasm.txt || { cat $(BENCH_OUT)/go-wasm.txt; exit 1; }
 	cat $(BENCH_OUT)/go-wasm.txt
-	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 10x ./cmd/serve >$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
+	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 10x ./internal/e2e >$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
 	cat $(BENCH_OUT)/browser.txt
 	.ci/lighthouse $(BENCH_OUT)
-	MSGCOMPARE_BENCH=$(BENCH_OUT) $(GO) test -count=1 -run '^(TestSizeReport|TestBenchReport)$$' -v ./cmd/serve >$(BENCH_OUT)/report.txt || { cat $(BENCH_OUT)/report.txt; exit 1; }
-	grep -v '^=== RUN' $(BENCH_OUT)/report.txt
+	$(GO) run ./internal/cmd/benchreport -dir $(BENCH_OUT) -doc docs/benchmarks.md
 
 # Static export of the built site (issue 6): EXPORT_DIR, optionally under
-# BASE=/sub/path/.
+# BASE=/sub/path/ and for PUBLIC_URL (the builder's snippet points there).
 EXPORT_DIR ?= out/site
 BASE ?= /
+PUBLIC_URL ?=
 .PHONY: export loadtest
 export: build
-	bin/serve -export $(EXPORT_DIR) -base $(BASE)
+	bin/serve -export $(EXPORT_DIR) -base $(BASE) $(if $(PUBLIC_URL),-public-url $(PUBLIC_URL))
 
 # Load test (issue 6): wrk against bin/serve and nginx serving the export
 # of the same build; writes the "Load test" section of docs/benchmarks.md.

@@ -5,6 +5,9 @@
 // The web/ files (stylesheet, icons, scripts, app.wasm) are embedded at
 // compile time, so bin/serve runs from any directory; -root serves them
 // from disk instead, for working on the stylesheet without a rebuild.
+//
+// All the work is in internal/server and internal/export; this file only
+// turns flags into their configuration.
 package main
 
 import (
@@ -12,63 +15,138 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"log"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"msgcompare/app/catalog"
 	"msgcompare/data"
+	"msgcompare/internal/export"
+	"msgcompare/internal/server"
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on")
-	root := flag.String("root", "", "serve web/ from this directory's web/ on disk instead of the embedded copy (development)")
-	validate := flag.Bool("validate", false, "only validate the data files and exit")
-	dataDir := flag.String("data", "", "read the data files from this directory instead of the embedded copy")
-	exportDir := flag.String("export", "", "write the site as static files to this directory and exit")
-	base := flag.String("base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
-	frameAncestors := flag.String("frame-ancestors", "*", "CSP frame-ancestors of the widget routes (/embed, /embed/...): origins allowed to frame the widget")
-	flag.Parse()
-
-	cat, err := loadCatalog(*dataDir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		if errs, ok := err.(catalog.Errors); ok {
-			fmt.Fprintf(os.Stderr, "%d problems in the data files; see docs/data.md\n", len(errs))
-		}
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "serve:", err)
 		os.Exit(1)
 	}
-	if *validate {
-		fmt.Println("ok:", cat)
-		return
+}
+
+// options are the command's flags.
+type options struct {
+	addr, root, dataDir, exportDir, base, publicURL, frameAncestors string
+	validate                                                        bool
+}
+
+// parse reads the flags. -base only means something to -export: given
+// alone it is an error rather than silently ignored.
+func parse(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.StringVar(&o.addr, "addr", "127.0.0.1:8000", "address to listen on")
+	fl.StringVar(&o.root, "root", "", "serve web/ from this directory's web/ on disk instead of the embedded copy (development)")
+	fl.BoolVar(&o.validate, "validate", false, "only validate the data files and exit")
+	fl.StringVar(&o.dataDir, "data", "", "read the data files from this directory instead of the embedded copy")
+	fl.StringVar(&o.exportDir, "export", "", "write the site as static files to this directory and exit (it must be new, empty or a previous export: it is replaced whole)")
+	fl.StringVar(&o.base, "base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
+	fl.StringVar(&o.publicURL, "public-url", "", "the site's public address, e.g. https://example.org/tools/msgcompare/ (the embed builder's snippet points there)")
+	fl.StringVar(&o.frameAncestors, "frame-ancestors", "*", "CSP frame-ancestors of the widget routes (/embed, /embed/...): origins allowed to frame the widget")
+	if err := fl.Parse(args); err != nil {
+		return o, err
 	}
-	cfg := config{Catalog: cat, Root: *root, FrameAncestors: *frameAncestors}
-	if *exportDir != "" {
-		cfg.Prefix, cfg.Export = *base, true
-		if err := export(*exportDir, cfg); err != nil {
-			log.Fatal(err)
-		}
-		return
+	if fl.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q (flags start with -)", fl.Arg(0))
 	}
-	srv, err := newServer(cfg)
+	set := map[string]bool{}
+	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["base"] && o.exportDir == "" {
+		return o, errors.New("-base is for -export only: the server itself always serves at /")
+	}
+	if set["export"] && o.exportDir == "" {
+		return o, errors.New("-export: empty directory name")
+	}
+	base, err := server.CleanBase(o.base)
 	if err != nil {
-		log.Fatal(err)
+		return o, err
 	}
-	log.Printf("msgcompare: %v", srv)
+	if o.publicURL != "" {
+		if o.publicURL, err = server.CleanPublicURL(o.publicURL, base); err != nil {
+			return o, err
+		}
+	}
+	if o.exportDir == "" {
+		o.base = "/"
+	}
+	return o, nil
+}
+
+// run is the whole command, testable: it parses args, then validates,
+// exports or serves until SIGINT or SIGTERM.
+func run(args []string, stdout, stderr io.Writer) error {
+	o, err := parse(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	cat, err := loadCatalog(o.dataDir)
+	if err != nil {
+		var errs catalog.Errors
+		if errors.As(err, &errs) {
+			return fmt.Errorf("%w\n%d problems in the data files; see docs/data.md", err, len(errs))
+		}
+		return err
+	}
+	if o.validate {
+		fmt.Fprintln(stdout, "ok:", cat)
+		return nil
+	}
+	cfg := server.Config{Catalog: cat, FrameAncestors: o.frameAncestors, PublicURL: o.publicURL, Base: o.base}
+	if o.root != "" {
+		cfg.Web = os.DirFS(filepath.Join(o.root, "web"))
+		if _, err := fs.Stat(cfg.Web, "."); err != nil {
+			return fmt.Errorf("-root %s: %w", o.root, err)
+		}
+	}
+	if o.exportDir != "" {
+		if err := export.Check(o.exportDir); err != nil {
+			return err // before the seconds the build takes
+		}
+		cfg.Export = true
+		s, err := server.New(cfg)
+		if err != nil {
+			return err
+		}
+		res, err := export.Write(o.exportDir, s)
+		if err != nil {
+			return err
+		}
+		b, _ := server.CleanBase(o.base)
+		fmt.Fprintf(stdout, "exported %d files (+ .br/.gz) of version %s to %s, for %s/\n", res.Files, res.Version, o.exportDir, b)
+		return nil
+	}
+	s, err := server.New(cfg)
+	if err != nil {
+		return err
+	}
+	logger := log.New(stderr, "", log.LstdFlags)
+	logger.Printf("msgcompare: %v", s)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	log.Printf("msgcompare serving http://%s/", ln.Addr())
-	if err := serve(ctx, ln, srv); err != nil {
-		log.Fatal(err)
-	}
+	logger.Printf("msgcompare serving http://%s/", ln.Addr())
+	return server.Serve(ctx, ln, s)
 }
 
 func loadCatalog(dir string) (*catalog.Catalog, error) {
@@ -78,38 +156,4 @@ func loadCatalog(dir string) (*catalog.Catalog, error) {
 	}
 	opt.Dir = dir
 	return catalog.Load(os.DirFS(dir), opt)
-}
-
-// newHTTPServer sets the limits that protect against slow and oversized
-// clients: a slow header or body cannot hold a connection for long, and a
-// header block over 64 KB is refused with 431.
-func newHTTPServer(h http.Handler) *http.Server {
-	return &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          log.New(os.Stderr, "http: ", 0),
-	}
-}
-
-// serve serves on ln until ctx ends (SIGINT or SIGTERM in main), then stops
-// accepting and lets requests in flight finish, for up to 15 seconds.
-func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	hs := newHTTPServer(h)
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutting down: %w", err)
-	}
-	return nil
 }

@@ -1,0 +1,64 @@
+package e2e
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestOfflineReloadAndUpdate: after a first visit, with bin/serve stopped,
+// a reload renders and filters from the service worker's cache; after a
+// deploy of new content (bin/serve -root with a changed stylesheet, on the
+// same address), the next visit runs the new version and the worker drops
+// the old cache.
+func TestOfflineReloadAndUpdate(t *testing.T) {
+	t.Parallel()
+	b := newBrowser(t, 1280, 800)
+	v1 := startServe(t)
+	origin := v1.URL
+	watchPolicies(t, b)
+	b.run(t, "first visit", chromedp.Navigate(origin+"/"), waitReady(),
+		waitFor(`navigator.serviceWorker.controller !== null`))
+
+	v1.stop()
+	b.run(t, "reload offline", chromedp.Reload(), waitReady())
+	if n := eval[int](t, b, count(`tr[data-app="session"]`)); n != 1 {
+		t.Fatalf("offline: session rows = %d, want 1", n)
+	}
+	b.run(t, "click offline", chromedp.Click(chromedp.CSS(`[data-require="forward_secrecy"]`)))
+	if err := chromedp.Do(b.ctx, waitFor(count(`[data-app="session"]`)+` === 0`)); err != nil {
+		t.Logf("state: %s", eval[string](t, b, `location.href + " " + document.documentElement.dataset.wasm + " " + document.querySelectorAll('[data-app="session"]').length + " " + document.querySelector('[data-require="forward_secrecy"]').outerHTML`))
+		b.screenshot(t, "offline-filter")
+		t.Fatalf("filter offline: %v", err)
+	}
+	if n := eval[int](t, b, count(`[data-excluded="session"]`)); n != 1 {
+		t.Errorf("offline: session in the why-not list %d times, want 1", n)
+	}
+	b.run(t, "open another page offline", chromedp.Navigate(origin+"/about"), waitFor(`document.querySelector("main") !== null`))
+	if title := eval[string](t, b, `document.title`); title == "" {
+		t.Error("/about offline has no title")
+	}
+
+	changed := copyWeb(t, func(name string, b []byte) []byte {
+		if name == "app.css" {
+			return append(bytes.Clone(b), []byte("\nhtml{--deploy:2}")...)
+		}
+		return b
+	})
+	v2 := startServeAt(t, v1.Addr, "-root", changed)
+	newVersion := version(t, v2.URL)
+	if newVersion == version(t, startServe(t).URL) {
+		t.Fatal("the changed content kept the version")
+	}
+	b.run(t, "next visit after the deploy", chromedp.Navigate(origin+"/"), waitReady())
+	if got := eval[string](t, b, `goappGetenv("GOAPP_VERSION")`); got != newVersion {
+		t.Errorf("the next visit runs version %s, want the new %s", got, newVersion)
+	}
+	if css := eval[string](t, b, `getComputedStyle(document.documentElement).getPropertyValue("--deploy").trim()`); css != "2" {
+		t.Errorf("the new stylesheet is not in use (--deploy = %q)", css)
+	}
+	b.run(t, "the worker moves to the new version",
+		waitFor(`(caches.keys().then((k) => window.__msgcKeys = k.join(" ")), window.__msgcKeys === "app-`+newVersion+`")`))
+	b.checkClean(t, origin)
+}

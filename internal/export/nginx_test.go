@@ -1,0 +1,67 @@
+package export
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"msgcompare/internal/server"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/nginx.conf from the header policy")
+
+// TestNginxConfIsGeneratedFromThePolicy: docs/nginx.conf is exactly what
+// NginxConf writes for bin/serve's default policy, line by line, so that
+// nginx serving the export sends the server's headers.
+func TestNginxConfIsGeneratedFromThePolicy(t *testing.T) {
+	p, err := server.NewHeaderPolicy("*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := NginxConf(p)
+	name := filepath.Join("..", "..", "docs", "nginx.conf")
+	if *update {
+		if err := os.WriteFile(name, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(gl), len(wl)); i++ {
+		g, w := "", ""
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("docs/nginx.conf line %d:\n  %s\nwant (from the header policy):\n  %s\nrun `go test ./internal/export -run NginxConf -update`", i+1, g, w)
+		}
+	}
+}
+
+// TestNginxConfSendsEveryPolicyHeader checks each location of the
+// configuration against the policy, and the wasm's CORS header in
+// particular.
+func TestNginxConfSendsEveryPolicyHeader(t *testing.T) {
+	p, _ := server.NewHeaderPolicy("*")
+	conf := NginxConf(p)
+	for _, l := range nginxLocations() {
+		block := conf[strings.Index(conf, "location "+l.match+" {"):]
+		block = block[:strings.Index(block, "\n    }\n")]
+		for name, vs := range p.Headers(l.like) {
+			if line := "add_header " + name + ` "` + vs[0] + `" always;`; !strings.Contains(block, line) {
+				t.Errorf("location %s lacks %s", l.match, line)
+			}
+		}
+	}
+	if !strings.Contains(conf, "location ~ /web/app\\.wasm$ {") || !strings.Contains(p.Headers("/web/app.wasm").Get("Access-Control-Allow-Origin"), "*") {
+		t.Error("the wasm is not readable cross-origin")
+	}
+}

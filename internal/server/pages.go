@@ -1,0 +1,128 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+
+	"msgcompare/app/ui"
+)
+
+// Page cache bounds: the matrix page is about 100 KB with its compressed
+// variants, so the cache stays under 32 MB whatever the traffic.
+const (
+	pageCacheItems = 512
+	pageCacheBytes = 32 << 20
+)
+
+const (
+	goappViewport = `width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover`
+	ourViewport   = `width=device-width, initial-scale=1, viewport-fit=cover`
+)
+
+// renderHost is the Host every page is rendered for, whatever the
+// request's: a Host header from a stranger has no business in a page (the
+// builder's snippet takes Config.PublicURL, or location in the browser).
+const renderHost = "localhost"
+
+// notFoundRoute is the app's helpful not-found page, with links to every
+// messenger. Every unknown path is answered with it and status 404.
+const notFoundRoute = ui.NotFoundPath
+
+// ogURL matches go-app's og:url tag, which holds the request's Host header
+// and always the http scheme: wrong behind TLS, and a Host header from a
+// stranger has no business in a page.
+// go-app writes attributes in map order, so either may come first.
+var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
+
+// goappLoader matches go-app's full-screen loader (an icon without alt
+// text and a progress label). Our loader (web/boot.js) needs none: the
+// prerendered page is usable as it is, and a failure shows the page's own
+// notice.
+var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</aside>`)
+
+// servePage serves a prerendered page from the cache, rendering it on a
+// miss. Paths no route renders, and messengers the catalog does not have,
+// get the not-found page.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	u, negotiated := withLang(r)
+	if negotiated {
+		addVary(w.Header(), "Accept-Language")
+	}
+	if !ui.IsPage(s.cat, u.Path) {
+		s.serveNotFound(w, r)
+		return
+	}
+	a := s.pageCache.get(u.Path+"?"+u.RawQuery, func() *asset { return s.renderPage(u) })
+	if a == nil {
+		s.serveNotFound(w, r)
+		return
+	}
+	serveAsset(w, r, a, http.StatusOK)
+}
+
+// serveNotFound answers 404 with the not-found page in the reader's
+// language and theme. It is cached under its own key, never under the
+// requested path, so that unknown paths neither enter the cache as pages
+// nor fill it.
+func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	a := s.notFound(r)
+	if a == nil {
+		h := w.Header()
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+		h.Set("Cache-Control", cacheRevalidate)
+		w.WriteHeader(http.StatusNotFound)
+		w.Write([]byte("404 page not found\n"))
+		return
+	}
+	serveAsset(w, r, a, http.StatusNotFound)
+}
+
+// notFound renders the not-found page for r's lang and theme (the only
+// parameters it honours), or returns nil when the app has no such page.
+func (s *Server) notFound(r *http.Request) *asset {
+	q := url.Values{}
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		u, _ := withLang(r)
+		for _, k := range []string{"lang", "theme"} {
+			if v := u.Query().Get(k); v != "" && len(v) <= 16 {
+				q.Set(k, v)
+			}
+		}
+	}
+	u := &url.URL{Path: notFoundRoute, RawQuery: q.Encode()}
+	return s.pageCache.get("\x00"+u.String(), func() *asset { return s.renderPage(u) })
+}
+
+// renderPage asks go-app to prerender the page at u and fixes what go-app
+// gets wrong for us: a viewport that forbids zooming, and og:url. It
+// returns nil when no route matches.
+func (s *Server) renderPage(u *url.URL) *asset {
+	// A fresh GET: the render is shared by every waiter, so it must not
+	// depend on (or die with) the client that asked first.
+	req := httptest.NewRequestWithContext(context.Background(), http.MethodGet, "/", nil)
+	req.URL = &url.URL{Path: u.Path, RawQuery: u.RawQuery}
+	req.RequestURI = req.URL.RequestURI()
+	req.Host = renderHost
+	rec := httptest.NewRecorder()
+	s.pages.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		return nil
+	}
+	body, err := s.fixPage(rec.Body.Bytes())
+	if err != nil {
+		panic(fmt.Errorf("page %s: %w", u.Path, err))
+	}
+	return s.cache.newAsset("text/html; charset=utf-8", body, pageLevels)
+}
+
+func (s *Server) fixPage(b []byte) ([]byte, error) {
+	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
+	b = ogURL.ReplaceAll(b, nil)
+	b = goappLoader.ReplaceAll(b, nil)
+	return minifyBytes(s.min, "text/html", b)
+}
