@@ -47,8 +47,9 @@ type Shortlist struct {
 const MaxPicks = 6
 
 // Guide ranks the candidate messengers by the reader's guide answers:
-// needs met, then Points, then name (the rule the page states). Without
-// answers it returns an empty shortlist.
+// needs met, then Points, then name (the rule the page states).
+// Discontinued messengers are left out: nobody can start using them.
+// Without answers it returns an empty shortlist.
 func Guide(cat *catalog.Catalog, q Query) Shortlist {
 	var sl Shortlist
 	for _, g := range q.Guide {
@@ -68,6 +69,9 @@ func Guide(cat *catalog.Catalog, q Query) Shortlist {
 	}
 	var all []Pick
 	for _, app := range Candidates(cat, q) {
+		if app.Discontinued != nil {
+			continue // nobody can start using it
+		}
 		p := Pick{App: app, Points: Points(cat, app)}
 		for _, n := range sl.Needs {
 			if _, failed := evaluate(cat, app, n.Conditions); len(failed) == 0 {

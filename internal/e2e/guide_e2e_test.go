@@ -1,0 +1,115 @@
+package e2e
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// shortlistOrder is the data-app ids of the guide's shortlist, in rank order.
+const shortlistOrder = `[...document.querySelectorAll('[data-shortlist] [data-app]')].map(e => e.dataset.app).join(",")`
+
+// expectedShortlist is what compare.Guide ranks for the query.
+func expectedShortlist(cat *catalog.Catalog, rawQuery string) string {
+	q, _ := compare.Decode(rawQuery, cat)
+	var ids []string
+	for _, p := range compare.Guide(cat, q).Picks {
+		ids = append(ids, p.App.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+// TestGuideAnswersInFewTaps is a new reader on a phone and on a desktop:
+// from opening / they tap three answers (each a real click on the
+// prerendered form, before the app has started) and one caveat of the top
+// pick, and land on the sourced fact: four taps. The shortlist's order is
+// the compare package's, a shared link opens the same answer, and the
+// booted app shows the same order.
+func TestGuideAnswersInFewTaps(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	cat := realCatalog(t)
+	for _, vp := range viewports {
+		t.Run("on a "+vp.name, func(t *testing.T) {
+			b := newBrowser(t, vp.width, vp.height)
+			b.run(t, "open /", chromedp.Navigate(ts.URL+"/"), waitFor(`document.querySelector("[data-guide]") !== null`))
+			if got := eval[bool](t, b, `(() => { const r = document.querySelector("[data-guide]").getBoundingClientRect(); return r.top < innerHeight; })()`); !got {
+				t.Error("the guide is not on the first screen")
+			}
+			taps := 0
+			for _, answer := range []string{"no-phone:yes", "devices:android", "devices:ios"} {
+				sel := `input[name="guide"][value="` + answer + `"]`
+				b.run(t, "tap "+answer, chromedp.ScrollIntoView(sel), chromedp.Click(sel),
+					waitFor(`decodeURIComponent(location.search).includes("`+answer+`") && document.readyState === "complete"`))
+				taps++
+			}
+			raw := strings.TrimPrefix(eval[string](t, b, `location.search`), "?")
+			want := expectedShortlist(cat, raw)
+			if want == "" {
+				t.Fatal("the test's answers give an empty shortlist")
+			}
+			b.run(t, "the shortlist", waitFor(`document.querySelector("[data-shortlist] [data-verdict]") !== null`))
+			if got := eval[string](t, b, shortlistOrder); got != want {
+				t.Errorf("shortlist = %s, want %s (compare.Guide)", got, want)
+			}
+			if v := eval[string](t, b, `document.querySelector("[data-shortlist] [data-verdict]").textContent`); !strings.HasPrefix(v, "Meets") {
+				t.Errorf("first verdict = %q", v)
+			}
+
+			// A shared link opens the same answer, and the app, once it
+			// runs, ranks the same.
+			b.run(t, "reload the shared link", chromedp.Navigate(ts.URL+"/?"+raw), waitReady(), waitFor(`document.querySelector("[data-shortlist]") !== null`))
+			if got := eval[string](t, b, shortlistOrder); got != want {
+				t.Errorf("after boot the shortlist = %s, want %s", got, want)
+			}
+
+			caveat := `[data-shortlist] li:first-child .caveats a`
+			if eval[int](t, b, count(caveat)) > 0 {
+				b.run(t, "tap a caveat", chromedp.ScrollIntoView(caveat), chromedp.Click(caveat),
+					waitFor(`location.pathname.startsWith("/app/") && location.hash.length > 1`))
+				taps++
+				id := eval[string](t, b, `location.hash.slice(1)`)
+				if n := eval[int](t, b, `(() => { const el = document.getElementById(`+"`${location.hash.slice(1)}`"+`); return el ? el.querySelectorAll('a[href^="http"]').length : -1; })()`); n < 1 {
+					t.Errorf("the fact %s has no source link one tap away (%d)", id, n)
+				}
+			}
+			if taps > 5 {
+				t.Errorf("a sourced answer took %d taps, want at most 5", taps)
+			}
+			b.checkClean(t, ts.URL)
+		})
+	}
+}
+
+// TestGuideWithoutJavaScript answers the guide with scripts off: tick an
+// answer, press the form's button, and the server's page has the shortlist.
+func TestGuideWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	cat := realCatalog(t)
+	b := newBrowser(t, 390, 844)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "open / in German", chromedp.Navigate(ts.URL+"/?lang=de"))
+	sel := `input[name="guide"][value="offline:yes"]`
+	b.run(t, "answer and submit", chromedp.Click(sel), chromedp.Click(`[data-guide] button[type="submit"]`),
+		chromedp.Sleep(300*time.Millisecond), chromedp.WaitReady(`[data-shortlist]`))
+	raw := strings.TrimPrefix(eval[string](t, b, `location.search`), "?")
+	if q, _ := url.ParseQuery(raw); q.Get("lang") != "de" {
+		t.Errorf("the submitted guide lost the language: %s", raw)
+	}
+	if got, want := eval[string](t, b, shortlistOrder), expectedShortlist(cat, raw); got != want || got == "" {
+		t.Errorf("shortlist without JavaScript = %q, want %q", got, want)
+	}
+	if v := eval[string](t, b, `document.querySelector("[data-verdict]").textContent`); !strings.HasPrefix(v, "Erfüllt") {
+		t.Errorf("German verdict = %q", v)
+	}
+}
