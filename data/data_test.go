@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // TestCatalog validates the real data the way `make validate` does, with
@@ -16,20 +17,152 @@ func TestCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the data files are invalid:\n%v", err)
 	}
-	for _, id := range []string{"signal", "element", "session", "briar", "molly", "simplex", "threema", "wire",
-		"deltachat", "jami", "cwtch", "conversations", "wickr", "telegram", "whatsapp"} {
+	for _, id := range append(contractApps, issue13Apps...) {
 		if cat.App(id) == nil {
-			t.Errorf("the catalog lacks %s (contract §4)", id)
+			t.Errorf("the catalog lacks %s (contract §4, issue 13)", id)
 		}
 	}
-	if w := cat.App("wickr"); w != nil && w.Discontinued == nil {
-		t.Error("wickr must be marked discontinued")
+	if got, want := len(cat.Apps), len(contractApps)+len(issue13Apps); got != want {
+		t.Errorf("the catalog has %d messengers, want %d", got, want)
 	}
-	for _, p := range []string{"pg-minimum", "pg-best", "no-phone", "no-internet", "anonymity", "self-host", "open-source"} {
+	for _, id := range []string{"wickr", "skype"} {
+		if a := cat.App(id); a != nil && a.Discontinued == nil {
+			t.Errorf("%s must be marked discontinued", id)
+		}
+	}
+	for _, p := range []string{"pg-minimum", "pg-best", "no-phone", "no-internet", "anonymity", "tor", "self-host", "open-source"} {
 		if cat.Preset(p) == nil {
 			t.Errorf("the catalog lacks preset %s", p)
 		}
 	}
+	for _, want := range []struct {
+		id, group string
+		typ       catalog.Type
+	}{
+		{"key_transparency", "assurance", catalog.Bool},
+		{"last_release", "organisation", catalog.Date},
+		{"tor_support", "network", catalog.Enum},
+		{"anonymity_network", "network", catalog.Enum}, // public contract
+	} {
+		cr := cat.Criterion(want.id)
+		switch {
+		case cr == nil:
+			t.Errorf("the catalog lacks criterion %s", want.id)
+		case cr.Group != want.group || cr.Type != want.typ:
+			t.Errorf("criterion %s is a %s in group %s, want a %s in group %s", want.id, cr.Type, cr.Group, want.typ, want.group)
+		}
+	}
+	if cr := cat.Criterion("tor_support"); cr != nil && strings.Join(cr.Values, "|") != "none|external_proxy|built_in" {
+		t.Errorf("tor_support values = %v, want none, external_proxy, built_in", cr.Values)
+	}
+	if cr := cat.Criterion("group_size_limit"); cr == nil || !cr.UnlimitedAllowed {
+		t.Error("group_size_limit must allow \"unlimited\" (no limit)")
+	}
+}
+
+// contractApps are the messengers the public contract (§4) promises.
+var contractApps = []string{"signal", "element", "session", "briar", "molly", "simplex", "threema", "wire",
+	"deltachat", "jami", "cwtch", "conversations", "wickr", "telegram", "whatsapp"}
+
+// issue13Apps are the messengers added for issue 13 ("Thirty messengers").
+var issue13Apps = []string{"imessage", "google-messages", "facebook-messenger", "skype", "viber", "line",
+	"discord", "keybase", "olvid", "berty", "tox", "status", "keet", "ricochet-refresh", "quiet"}
+
+// maxUnknown is how many cells of the whole catalog may be unknown (a plain
+// null). Unknowns are honest, but a comparison full of them helps nobody.
+// The goal (issue 13) is 10; the research of December 2026 left 28 of
+// 1,350, each with a note saying what was searched. The bound is a
+// ratchet: lower it whenever a fact is found, never raise it.
+const maxUnknown = 28
+
+// TestFewUnknowns keeps unknown cells rare across the catalog; no limit
+// ("unlimited": true) is a known value and does not count.
+func TestFewUnknowns(t *testing.T) {
+	cat := load(t)
+	var unknown []string
+	for _, a := range cat.Apps {
+		for _, cr := range cat.Criteria {
+			if c := a.Cell(cr.ID); c != nil && c.Value.Null {
+				unknown = append(unknown, a.ID+"."+cr.ID)
+			}
+		}
+	}
+	if len(unknown) > maxUnknown {
+		t.Errorf("%d cells are unknown (null), want at most %d:\n%s", len(unknown), maxUnknown, strings.Join(unknown, "\n"))
+	}
+}
+
+// TestReleaseAndKeyTransparencyKnown: every messenger says whether it has
+// key transparency and when its latest release was, and the dates agree
+// with the rest of the file.
+func TestReleaseAndKeyTransparencyKnown(t *testing.T) {
+	cat := load(t)
+	// The messengers whose newest release no stored source dates (their
+	// notes say what was searched). A ratchet like maxUnknown: shrink it.
+	undated := map[string]bool{"facebook-messenger": true, "google-messages": true, "wickr": true}
+	for _, a := range cat.Apps {
+		for _, id := range []string{"key_transparency", "last_release"} {
+			if c := a.Cell(id); c == nil || c.Value.Null && !(id == "last_release" && undated[a.ID]) {
+				t.Errorf("data/apps/%s.json: values.%s: expected a known value with sources, not null", a.ID, id)
+			}
+		}
+		last, first := a.Cell("last_release"), a.Cell("first_release")
+		if last == nil || last.Value.Null {
+			continue
+		}
+		if first != nil && !first.Value.Null && last.Value.Str < first.Value.Str {
+			t.Errorf("data/apps/%s.json: values.last_release: %s is before first_release %s", a.ID, last.Value.Str, first.Value.Str)
+		}
+		if d := a.Discontinued; d != nil && last.Value.Str > d.Date {
+			t.Errorf("data/apps/%s.json: values.last_release: %s is after the shutdown on %s", a.ID, last.Value.Str, d.Date)
+		}
+	}
+}
+
+// TestTorCriteriaAgree: a messenger routes over Tor itself (tor_support
+// built_in) exactly when its built-in anonymity network is Tor.
+func TestTorCriteriaAgree(t *testing.T) {
+	cat := load(t)
+	for _, a := range cat.Apps {
+		ts, an := a.Cell("tor_support"), a.Cell("anonymity_network")
+		if ts == nil || an == nil || ts.Value.Null || an.Value.Null {
+			continue
+		}
+		if builtIn, tor := ts.Value.Str == "built_in", an.Value.Str == "tor"; builtIn != tor {
+			t.Errorf("data/apps/%s.json: tor_support is %q but anonymity_network is %q; expected built_in exactly when the anonymity network is tor",
+				a.ID, ts.Value.Str, an.Value.Str)
+		}
+	}
+}
+
+// TestTorFilters: readers looking for Tor find the messengers that work
+// through a separate Tor app such as Orbot, by search and by condition.
+func TestTorFilters(t *testing.T) {
+	cat := load(t)
+	for _, raw := range []string{"q=tor", "q=tor&lang=de", "preset=tor", "require=tor_support:external_proxy|built_in"} {
+		q, notices := compare.Decode(raw, cat)
+		if len(notices) > 0 {
+			t.Fatalf("%s: notices %v", raw, notices)
+		}
+		kept := map[string]bool{}
+		for _, r := range compare.Apply(cat, q).Kept {
+			kept[r.App.ID] = true
+		}
+		for _, id := range []string{"molly", "briar"} {
+			if !kept[id] {
+				t.Errorf("%s does not find %s", raw, id)
+			}
+		}
+	}
+}
+
+func load(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Load(FS, catalog.Options{})
+	if err != nil {
+		t.Fatalf("the data files are invalid (see TestCatalog):\n%v", err)
+	}
+	return cat
 }
 
 // TestSeedFacts checks that every fact of the seed text (Privacy Guides'

@@ -49,11 +49,7 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	}
 	for _, q := range c.Guide {
 		w.strs(q.ID, q.Criterion)
-		if q.Multiple {
-			w.n(1)
-		} else {
-			w.n(0)
-		}
+		w.flag(q.Multiple)
 		w.l10n(q.Label)
 		w.l10n(q.Why)
 		w.n(len(q.Answers))
@@ -136,6 +132,14 @@ func (w *binWriter) strs(ss ...string) {
 	}
 }
 
+func (w *binWriter) flag(b bool) {
+	if b {
+		w.n(1)
+	} else {
+		w.n(0)
+	}
+}
+
 func (w *binWriter) list(ss []string) {
 	if ss == nil {
 		w.n(0)
@@ -172,7 +176,8 @@ func (w *binWriter) criterion(c *Criterion) {
 	default:
 		w.n(2)
 	}
-	w.l10n(c.NullMeans)
+	w.flag(c.UnlimitedAllowed)
+	w.flag(c.Key)
 	w.l10n(c.Unit)
 	w.l10n(c.Label)
 	w.l10n(c.Description)
@@ -185,11 +190,8 @@ func (w *binWriter) value(v Value) {
 		return
 	}
 	w.n(0)
-	if v.Bool {
-		w.n(1)
-	} else {
-		w.n(0)
-	}
+	w.flag(v.Bool)
+	w.flag(v.Unlimited)
 	w.str(v.Str)
 	w.list(v.Set)
 	w.n(v.Num)
@@ -322,7 +324,9 @@ func (r *binReader) criterion(c *Criterion) {
 		c.Good = new(bool)
 		*c.Good = true
 	}
-	c.NullMeans, c.Unit, c.Label, c.Description = r.l10n(), r.l10n(), r.l10n(), r.l10n()
+	c.UnlimitedAllowed = r.n() == 1
+	c.Key = r.n() == 1
+	c.Unit, c.Label, c.Description = r.l10n(), r.l10n(), r.l10n()
 }
 
 func (r *binReader) value() Value {
@@ -332,6 +336,7 @@ func (r *binReader) value() Value {
 		return v
 	}
 	v.Bool = r.n() == 1
+	v.Unlimited = r.n() == 1
 	v.Str = r.str()
 	v.Set = r.list()
 	v.Num = r.n()

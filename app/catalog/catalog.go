@@ -5,7 +5,10 @@
 // builds and tests natively and as WebAssembly.
 package catalog
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // License is the licence of the catalog's data.
 const License = "CC-BY-SA-4.0"
@@ -55,10 +58,15 @@ type Criterion struct {
 	Values      []string        `json:"values,omitempty"`
 	ValueLabels map[string]L10n `json:"value_labels,omitempty"`
 	Good        *bool           `json:"good,omitempty"`
-	NullMeans   L10n            `json:"null_means,omitempty"`
-	Unit        L10n            `json:"unit,omitempty"`
-	Label       L10n            `json:"label"`
-	Description L10n            `json:"description"`
+	// UnlimitedAllowed lets a number criterion's cells say "no limit"
+	// ("value": null, "unlimited": true), as group_size_limit does.
+	UnlimitedAllowed bool `json:"unlimited_allowed,omitempty"`
+	// Key marks the criteria the matrix shows when the reader has chosen
+	// none: a readable table first, every criterion one click away.
+	Key         bool `json:"key,omitempty"`
+	Unit        L10n `json:"unit,omitempty"`
+	Label       L10n `json:"label"`
+	Description L10n `json:"description"`
 }
 
 // HasValue reports whether v is one of the criterion's enum or set values.
@@ -105,6 +113,16 @@ type Change struct {
 	Note    string   `json:"note,omitempty"`
 }
 
+// MarshalJSON writes the change as the data format has it: an unlimited
+// value is "value": null with "unlimited": true.
+func (c Change) MarshalJSON() ([]byte, error) {
+	type plain Change
+	return json.Marshal(struct {
+		plain
+		Unlimited bool `json:"unlimited,omitempty"`
+	}{plain(c), c.Value.Unlimited})
+}
+
 // Cell is one fact: a messenger's value for a criterion, with its evidence.
 type Cell struct {
 	Value    Value    `json:"value"`
@@ -112,6 +130,17 @@ type Cell struct {
 	Verified string   `json:"verified"`
 	Note     string   `json:"note,omitempty"`
 	History  []Change `json:"history,omitempty"`
+}
+
+// MarshalJSON writes the cell as the data format has it: an unlimited
+// value is "value": null with "unlimited": true, so that readers of
+// /api/catalog.json who only know null see no number.
+func (c Cell) MarshalJSON() ([]byte, error) {
+	type plain Cell
+	return json.Marshal(struct {
+		plain
+		Unlimited bool `json:"unlimited,omitempty"`
+	}{plain(c), c.Value.Unlimited})
 }
 
 // Status is a curator's verdict on a messenger from a date on.

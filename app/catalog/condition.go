@@ -46,11 +46,14 @@ func (c Condition) String() string {
 }
 
 // Match reports whether value v of criterion cr meets the condition. An
-// unknown value meets nothing, except where the criterion says null means
-// "no limit", which meets every lower bound.
+// unknown value meets nothing. No limit (Value.Unlimited) meets every lower
+// bound and no upper bound.
 func (c Condition) Match(cr *Criterion, v Value) bool {
 	if v.Null {
-		return c.Op == AtLeast && cr != nil && cr.NullMeans != nil
+		return false
+	}
+	if v.Unlimited {
+		return c.Op == AtLeast
 	}
 	switch c.Op {
 	case IsTrue:

@@ -65,8 +65,9 @@ func TestConditionMatch(t *testing.T) {
 		{"architecture:p2p", "alpha", false},
 		{"group_size_limit>=500", "alpha", true},
 		{"group_size_limit>=500", "gamma", false},
-		{"group_size_limit>=500", "beta", true}, // null means no limit here
+		{"group_size_limit>=500", "beta", true}, // beta has no limit
 		{"group_size_limit<=500", "beta", false},
+		{"group_size_limit>=0", "beta", true},
 		{"audits>=1", "alpha", true},
 		{"audits>=1", "beta", false},
 		{"audits<=0", "beta", true},
@@ -79,6 +80,39 @@ func TestConditionMatch(t *testing.T) {
 		cr := cat.Criterion(c.Criterion)
 		if got := c.Match(cr, cat.App(tt.app).Cell(c.Criterion).Value); got != tt.want {
 			t.Errorf("%s on %s = %v, want %v", tt.cond, tt.app, got, tt.want)
+		}
+	}
+}
+
+// TestConditionMatchKeepsUnknownApartFromNoLimit: no limit meets every
+// lower bound and no upper bound; an unknown number meets neither, even on a
+// criterion that allows "unlimited".
+func TestConditionMatchKeepsUnknownApartFromNoLimit(t *testing.T) {
+	cat, err := Load(validFS(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := cat.Criterion("group_size_limit")
+	unknown := Value{Type: Number, Null: true}
+	unlimited := Value{Type: Number, Unlimited: true}
+	tests := []struct {
+		cond string
+		v    Value
+		want bool
+	}{
+		{"group_size_limit>=100000", unlimited, true},
+		{"group_size_limit<=100000", unlimited, false},
+		{"group_size_limit>=1", unknown, false},
+		{"group_size_limit>=0", unknown, false},
+		{"group_size_limit<=100000", unknown, false},
+	}
+	for _, tt := range tests {
+		c, err := ParseCondition(tt.cond, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Match(cr, tt.v); got != tt.want {
+			t.Errorf("%s on %s = %v, want %v", tt.cond, tt.v, got, tt.want)
 		}
 	}
 }

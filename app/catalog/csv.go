@@ -11,8 +11,9 @@ import (
 // row (id, name, homepage, one column per criterion id in catalog order,
 // discontinued, the shutdown date or empty) and one row per messenger in
 // catalog order. Each cell is the
-// value as plain text (Value.String, with enum and set values as ids and sets
-// joined by "|"); an unknown (null) value is an empty cell. Sources, dates
+// value as plain text (Value.String, with enum and set values as ids, sets
+// joined by "|" and no limit as "unlimited"); an unknown (null) value is an
+// empty cell. Sources, dates
 // and notes stay in /api/catalog.json: one flat table is what spreadsheet
 // users ask for.
 func WriteCSV(w io.Writer, cat *Catalog) error {

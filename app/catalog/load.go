@@ -87,7 +87,11 @@ func (l *loader) read(name string, dst any) bool {
 		case errors.As(err, &typ):
 			r.add(typ.Field, "expected %s, got JSON %s", typ.Type, typ.Value)
 		default:
-			r.add("", "%s", strings.TrimPrefix(err.Error(), "json: "))
+			msg := strings.TrimPrefix(err.Error(), "json: ")
+			if msg == `unknown field "null_means"` {
+				msg += ` (replaced by "unlimited_allowed": true on the criterion and "unlimited": true in the cells; see docs/data.md)`
+			}
+			r.add("", "%s", msg)
 		}
 		return false
 	}
@@ -169,8 +173,8 @@ func checkCriterion(r report, f string, c *Criterion) {
 	if c.Unit != nil && c.Type != Number {
 		r.add(f+".unit", "only number criteria have a unit (type %s)", c.Type)
 	}
-	if c.NullMeans != nil {
-		r.checkL10n(f+".null_means", c.NullMeans, "en")
+	if c.UnlimitedAllowed && c.Type != Number {
+		r.add(f+".unlimited_allowed", "only number criteria can allow \"unlimited\" (type %s)", c.Type)
 	}
 	r.checkL10n(f+".label", c.Label, Langs...)
 	r.checkL10n(f+".description", c.Description, Langs...)
@@ -252,16 +256,33 @@ type rawApp struct {
 }
 
 type rawCell struct {
-	Value    json.RawMessage `json:"value"`
-	Sources  []string        `json:"sources"`
-	Verified string          `json:"verified"`
-	Note     string          `json:"note"`
-	History  []struct {
-		Value   json.RawMessage `json:"value"`
-		Until   string          `json:"until"`
-		Sources []string        `json:"sources"`
-		Note    string          `json:"note"`
+	Value     json.RawMessage `json:"value"`
+	Unlimited json.RawMessage `json:"unlimited"`
+	Sources   []string        `json:"sources"`
+	Verified  string          `json:"verified"`
+	Note      string          `json:"note"`
+	History   []struct {
+		Value     json.RawMessage `json:"value"`
+		Unlimited json.RawMessage `json:"unlimited"`
+		Until     string          `json:"until"`
+		Sources   []string        `json:"sources"`
+		Note      string          `json:"note"`
 	} `json:"history"`
+}
+
+// cellValue types a cell's or history entry's value and its "unlimited"
+// flag, reporting a problem under field f (the cell or the entry).
+func cellValue(r report, f string, value, unlimited json.RawMessage, cr *Criterion) (Value, bool) {
+	v, err := parseValue(value, cr)
+	if err != nil {
+		r.add(f+".value", "%v", err)
+		return v, false
+	}
+	if field, err := parseUnlimited(unlimited, &v, cr); err != nil {
+		r.add(f+"."+field, "%v", err)
+		return v, false
+	}
+	return v, true
 }
 
 func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
@@ -317,12 +338,11 @@ func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
 func (l *loader) loadCell(r report, f string, b json.RawMessage, cr *Criterion) (*Cell, bool) {
 	var raw rawCell
 	if err := strictUnmarshal(b, &raw); err != nil {
-		r.add(f, "expected a cell {value, sources, verified, note, history}: %s", strings.TrimPrefix(err.Error(), "json: "))
+		r.add(f, "expected a cell {value, unlimited, sources, verified, note, history}: %s", strings.TrimPrefix(err.Error(), "json: "))
 		return nil, false
 	}
-	v, err := parseValue(raw.Value, cr)
-	if err != nil {
-		r.add(f+".value", "%v", err)
+	v, ok := cellValue(r, f, raw.Value, raw.Unlimited, cr)
+	if !ok {
 		return nil, false
 	}
 	if raw.Sources == nil {
@@ -332,15 +352,16 @@ func (l *loader) loadCell(r report, f string, b json.RawMessage, cr *Criterion) 
 	r.checkURLs(f+".sources", raw.Sources, !v.Null)
 	r.checkDate(f+".verified", raw.Verified, l.opt.Today)
 	if v.Null && cell.Note == "" {
-		r.add(f+".note", "expected a note that explains the unknown (null) value")
+		if cr.UnlimitedAllowed {
+			r.add(f+".note", "expected a note that explains the unknown (null) value (if there is no limit, write \"unlimited\": true with sources)")
+		} else {
+			r.add(f+".note", "expected a note that explains the unknown (null) value")
+		}
 	}
 	prev := ""
 	for i, h := range raw.History {
 		hf := indexed(f+".history", i)
-		hv, err := parseValue(h.Value, cr)
-		if err != nil {
-			r.add(hf+".value", "%v", err)
-		}
+		hv, _ := cellValue(r, hf, h.Value, h.Unlimited, cr)
 		if r.checkDate(hf+".until", h.Until, l.opt.Today) {
 			switch {
 			case h.Until <= prev:

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -70,6 +71,34 @@ func TestLoadValidCatalog(t *testing.T) {
 	}
 	if !cat.App("beta").Cell("forward_secrecy").Value.Null {
 		t.Error("beta forward_secrecy should be unknown (null)")
+	}
+	if v := cat.App("beta").Cell("group_size_limit").Value; !v.Unlimited || v.Null || v.String() != "unlimited" {
+		t.Errorf("beta group_size_limit = %+v, want no limit (Unlimited, not Null)", v)
+	}
+}
+
+// TestNoLimitInJSON: /api/catalog.json keeps the value null, as the public
+// contract has it, and says "unlimited": true beside it; other cells carry
+// no unlimited field.
+func TestNoLimitInJSON(t *testing.T) {
+	cat, err := Load(validFS(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(cat.App("beta").Cell("group_size_limit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := got["value"]; !ok || v != nil || got["unlimited"] != true {
+		t.Errorf("beta group_size_limit JSON = %s, want \"value\": null and \"unlimited\": true", b)
+	}
+	b, _ = json.Marshal(cat.App("alpha").Cell("group_size_limit"))
+	if strings.Contains(string(b), "unlimited") || !strings.Contains(string(b), `"value":1000`) {
+		t.Errorf("alpha group_size_limit JSON = %s, want value 1000 and no unlimited field", b)
 	}
 }
 

@@ -230,3 +230,87 @@ func knownCell(d map[string]any) map[string]any {
 	}
 	panic("no known cell in the first app")
 }
+
+// TestSchemaNoLimit checks "no limit" in /api/catalog.json on the test
+// catalog, whose beta has no group size limit: the value stays null (as the
+// public contract has it) with "unlimited": true beside it, the schema
+// accepts that, and it rejects the ways of getting it wrong.
+func TestSchemaNoLimit(t *testing.T) {
+	sch := compileSchema(t)
+	fixture, err := catalog.Load(os.DirFS("testdata/valid"), catalog.Options{})
+	if err != nil {
+		t.Fatalf("Load(testdata/valid): %v", err)
+	}
+	base, err := json.Marshal(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := func(d map[string]any, app, criterion string) map[string]any {
+		for _, a := range d["apps"].([]any) {
+			if a := a.(map[string]any); a["id"] == app {
+				return a["values"].(map[string]any)[criterion].(map[string]any)
+			}
+		}
+		t.Fatalf("no app %s in the fixture", app)
+		return nil
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Errorf("the test catalog does not match the schema:\n%v", err)
+	}
+	beta := cell(doc.(map[string]any), "beta", "group_size_limit")
+	if beta["value"] != nil || beta["unlimited"] != true {
+		t.Errorf("beta group_size_limit = %v, want value null and unlimited true", beta)
+	}
+	if _, ok := cell(doc.(map[string]any), "alpha", "group_size_limit")["unlimited"]; ok {
+		t.Error("alpha group_size_limit (1000) carries an unlimited field")
+	}
+	tests := []struct {
+		name   string
+		mutate func(doc map[string]any)
+	}{
+		{"unlimited beside a number", func(d map[string]any) {
+			cell(d, "beta", "group_size_limit")["value"] = json.Number("1000")
+		}},
+		{"unlimited false", func(d map[string]any) {
+			cell(d, "alpha", "group_size_limit")["unlimited"] = false
+		}},
+		{"unlimited without sources", func(d map[string]any) {
+			cell(d, "beta", "group_size_limit")["sources"] = []any{}
+		}},
+		{"unlimited with null sources", func(d map[string]any) {
+			cell(d, "beta", "group_size_limit")["sources"] = nil
+		}},
+		{"unlimited_allowed on a bool criterion", func(d map[string]any) {
+			for _, c := range d["criteria"].([]any) {
+				if c := c.(map[string]any); c["type"] == "bool" {
+					c["unlimited_allowed"] = true
+					return
+				}
+			}
+		}},
+		{"the removed null_means", func(d map[string]any) {
+			for _, c := range d["criteria"].([]any) {
+				if c := c.(map[string]any); c["type"] == "number" {
+					c["null_means"] = map[string]any{"en": "No limit"}
+					return
+				}
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" fails validation", func(t *testing.T) {
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(base))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.mutate(doc.(map[string]any))
+			if err := sch.Validate(doc); err == nil {
+				t.Fatal("Validate accepted the broken document")
+			}
+		})
+	}
+}

@@ -8,21 +8,25 @@ import (
 	"strings"
 )
 
-// Value is a typed fact. Null marks an unknown value (or, for criteria with
-// NullMeans, that meaning). Only the field matching Type is set.
+// Value is a typed fact. Null marks an unknown value, and only that.
+// Unlimited marks the known fact "no limit" of a number criterion that
+// allows it (Criterion.UnlimitedAllowed); it is written as null in JSON,
+// with "unlimited": true beside it in the cell. Otherwise only the field
+// matching Type is set.
 type Value struct {
-	Type   Type
-	Null   bool
-	Bool   bool
-	Str    string // enum, date and text
-	Set    []string
-	Num    int
-	Audits []Audit
+	Type      Type
+	Null      bool
+	Unlimited bool // Number only, never with Null: no limit
+	Bool      bool
+	Str       string // enum, date and text
+	Set       []string
+	Num       int
+	Audits    []Audit
 }
 
 // MarshalJSON writes the value as the data format has it (docs/data.md).
 func (v Value) MarshalJSON() ([]byte, error) {
-	if v.Null {
+	if v.Null || v.Unlimited {
 		return []byte("null"), nil
 	}
 	switch v.Type {
@@ -46,10 +50,14 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	return nil, fmt.Errorf("catalog: value of unknown type %q", v.Type)
 }
 
-// String renders the value as plain text, with enum and set values as ids.
+// String renders the value as plain text, with enum and set values as ids
+// and no limit as "unlimited".
 func (v Value) String() string {
 	if v.Null {
 		return "null"
+	}
+	if v.Unlimited {
+		return "unlimited"
 	}
 	switch v.Type {
 	case Bool:
@@ -72,7 +80,7 @@ func (v Value) String() string {
 func (v Value) Equal(w Value) bool {
 	a, _ := v.MarshalJSON()
 	b, _ := w.MarshalJSON()
-	return v.Null == w.Null && bytes.Equal(a, b)
+	return v.Null == w.Null && v.Unlimited == w.Unlimited && bytes.Equal(a, b)
 }
 
 // Has reports whether a set value contains s, or an enum value equals it.
@@ -89,6 +97,28 @@ func (v Value) Has(s string) bool {
 		}
 	}
 	return false
+}
+
+// parseUnlimited decodes a cell's (or history entry's) "unlimited" field
+// into v, which parseValue has read from "value". Only true is valid, only
+// for a criterion that allows it, and only with a null value. The error says
+// what was expected and names the field it is about ("unlimited" or
+// "value").
+func parseUnlimited(raw json.RawMessage, v *Value, c *Criterion) (field string, err error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", nil
+	}
+	switch {
+	case string(raw) != "true":
+		return "unlimited", fmt.Errorf("expected true (no limit) or no \"unlimited\" field, got %s", shorten(string(raw)))
+	case !c.UnlimitedAllowed:
+		return "unlimited", fmt.Errorf("criterion %s does not allow \"unlimited\" (only number criteria marked \"unlimited_allowed\": true do)", c.ID)
+	case !v.Null:
+		return "value", fmt.Errorf("expected null with \"unlimited\": true (no limit is written as \"value\": null), got %s", v.String())
+	}
+	v.Null, v.Unlimited = false, true
+	return "", nil
 }
 
 // parseValue decodes raw JSON as a value of criterion c. The error says what

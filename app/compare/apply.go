@@ -35,7 +35,7 @@ type Exclusion struct {
 type Failure struct {
 	Condition catalog.Condition
 	Criterion *catalog.Criterion
-	Value     catalog.Value // Null: unknown, which meets no condition
+	Value     catalog.Value // Null: unknown, which meets no condition; Unlimited: no limit
 }
 
 // Apply runs the query over the catalog. It never fails: the query was
@@ -168,7 +168,7 @@ func sortRows(cat *catalog.Catalog, rows []Row, by string) {
 }
 
 // compareValues orders two cells of one criterion; unknown sorts first, so
-// that it comes last in descending order.
+// that it comes last in descending order, and no limit above every number.
 func compareValues(a, b *catalog.Cell) int {
 	an, bn := a == nil || a.Value.Null, b == nil || b.Value.Null
 	switch {
@@ -180,6 +180,9 @@ func compareValues(a, b *catalog.Cell) int {
 	case catalog.Bool:
 		return cmp.Compare(boolInt(va.Bool), boolInt(vb.Bool))
 	case catalog.Number:
+		if va.Unlimited || vb.Unlimited { // no limit is above every number
+			return cmp.Compare(boolInt(va.Unlimited), boolInt(vb.Unlimited))
+		}
 		return cmp.Compare(va.Num, vb.Num)
 	case catalog.Set:
 		return cmp.Compare(len(va.Set), len(vb.Set))
@@ -207,14 +210,31 @@ func shownCriteria(cat *catalog.Catalog, q Query, kept []Row) []*catalog.Criteri
 			}
 		}
 	} else {
-		for i := range cat.Criteria {
-			list = append(list, &cat.Criteria[i])
+		for _, id := range DefaultCriteria(cat, q) {
+			list = append(list, cat.Criterion(id))
 		}
 	}
 	if !q.Diff || len(kept) < 2 {
 		return list
 	}
 	return slices.DeleteFunc(list, func(cr *catalog.Criterion) bool { return allEqual(kept, cr.ID) })
+}
+
+// DefaultCriteria lists the criteria shown when the query names none: the
+// key criteria of the catalog (or all, with criteria=all or when none is
+// marked key), in catalog order.
+func DefaultCriteria(cat *catalog.Catalog, q Query) []string {
+	var all, key []string
+	for i := range cat.Criteria {
+		all = append(all, cat.Criteria[i].ID)
+		if cat.Criteria[i].Key {
+			key = append(key, cat.Criteria[i].ID)
+		}
+	}
+	if q.AllCriteria || len(key) == 0 {
+		return all
+	}
+	return key
 }
 
 func allEqual(rows []Row, criterion string) bool {

@@ -43,7 +43,9 @@ func TestApply(t *testing.T) {
 		{"q=peer", "beta,gamma", "alpha"},
 		{"q=GAMMA", "gamma", "alpha,beta"},
 		{"sort=-name", "gamma,beta,alpha", ""},
-		{"sort=-group_size_limit", "alpha,gamma,beta", ""},
+		{"sort=-group_size_limit", "beta,alpha,gamma", ""}, // no limit first
+		{"sort=group_size_limit", "gamma,alpha,beta", ""},
+		{"require=group_size_limit<=500", "gamma", "alpha,beta"},
 		{"sort=-score&require=platforms:ios|android", "alpha,beta,gamma", ""},
 	}
 	for _, tt := range tests {
@@ -84,6 +86,24 @@ func TestApplyGivesReasons(t *testing.T) {
 			t.Errorf("%s reasons %q, want %q", id, reasons[id], w)
 		}
 	}
+}
+
+// TestApplyReasonsSayNoLimitNotUnknown: a messenger without a group size
+// limit fails an upper bound because of its value, which the reason names;
+// it is not reported as unknown.
+func TestApplyReasonsSayNoLimitNotUnknown(t *testing.T) {
+	cat := testCatalog(t)
+	q, _ := Decode("require=group_size_limit<=500", cat)
+	for _, ex := range Apply(cat, q).Excluded {
+		if ex.App.ID != "beta" {
+			continue
+		}
+		if len(ex.Failed) != 1 || ex.Failed[0].Value.Null || !ex.Failed[0].Value.Unlimited {
+			t.Errorf("beta failed %+v, want one failure with the value no limit", ex.Failed)
+		}
+		return
+	}
+	t.Error("beta (no limit) was not excluded by group_size_limit<=500")
 }
 
 func TestDiffShowsOnlyCriteriaThatDiffer(t *testing.T) {

@@ -52,3 +52,24 @@ func TestGuideAnswersInTheURL(t *testing.T) {
 		t.Errorf("want a notice for the unknown question and the unknown answer, got %v", notes)
 	}
 }
+
+func TestDefaultCriteriaAreTheKeyOnes(t *testing.T) {
+	cat := testCatalog(t)
+	if got, want := len(DefaultCriteria(cat, Query{})), len(cat.Criteria); got != want {
+		t.Fatalf("without key criteria the default is all: got %d, want %d", got, want)
+	}
+	cat.Criteria[1].Key = true
+	if got := DefaultCriteria(cat, Query{}); len(got) != 1 || got[0] != cat.Criteria[1].ID {
+		t.Errorf("DefaultCriteria = %v, want only the key criterion %s", got, cat.Criteria[1].ID)
+	}
+	q, notes := Decode("criteria=all", cat)
+	if len(notes) > 0 || !q.AllCriteria || len(DefaultCriteria(cat, q)) != len(cat.Criteria) {
+		t.Errorf("criteria=all: %+v %v", q, notes)
+	}
+	if q.Encode() != "criteria=all" {
+		t.Errorf("Encode = %q, want criteria=all", q.Encode())
+	}
+	if res := Apply(cat, Query{}); len(res.Criteria) != 1 {
+		t.Errorf("Apply shows %d criteria, want the 1 key criterion", len(res.Criteria))
+	}
+}

@@ -17,18 +17,19 @@ import (
 // Query is the state of a comparison, as carried by the URL parameters of
 // contract §3. The zero Query shows everything.
 type Query struct {
-	Apps     []string            // messengers to show, in order; empty: all
-	Criteria []string            // criteria to show, in order; empty: all
-	Require  []catalog.Condition // conditions a messenger must meet
-	Preset   string              // named rule set; its conditions add to Require
-	Q        string              // free-text search
-	Sort     string              // "name", "score" or a criterion id; "-" prefix: descending
-	View     string              // "matrix" or "cards"; empty: chosen by screen width
-	Diff     bool                // only criteria where the shown messengers differ
-	Theme    string              // "auto", "light", "dark" or "contrast"; empty: auto
-	Lang     string              // "en" or "de"; empty: chosen by the browser
-	Guide    []GuideAnswer       // the reader's answers to the guide
-	Filters  bool                // the filter panel is open (narrow screens)
+	Apps        []string            // messengers to show, in order; empty: all
+	Criteria    []string            // criteria to show, in order; empty: the key ones (DefaultCriteria)
+	AllCriteria bool                // criteria=all: every criterion
+	Require     []catalog.Condition // conditions a messenger must meet
+	Preset      string              // named rule set; its conditions add to Require
+	Q           string              // free-text search
+	Sort        string              // "name", "score" or a criterion id; "-" prefix: descending
+	View        string              // "matrix" or "cards"; empty: chosen by screen width
+	Diff        bool                // only criteria where the shown messengers differ
+	Theme       string              // "auto", "light", "dark" or "contrast"; empty: auto
+	Lang        string              // "en" or "de"; empty: chosen by the browser
+	Guide       []GuideAnswer       // the reader's answers to the guide
+	Filters     bool                // the filter panel is open (narrow screens)
 }
 
 // Notice reports a URL parameter that was ignored, and why.
@@ -76,6 +77,10 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		case "apps":
 			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, "no messenger has this id", note)
 		case "criteria":
+			if joined == "all" {
+				q.AllCriteria = true
+				continue
+			}
 			q.Criteria = decodeIDs(key, joined, func(id string) bool { return cat.Criterion(id) != nil }, "no criterion has this id", note)
 		case "require":
 			conds, errs := catalog.ParseConditions(joined, cat)
@@ -212,6 +217,9 @@ func (q Query) Encode() string {
 	}
 	add("apps", strings.Join(q.Apps, ","))
 	add("criteria", strings.Join(q.Criteria, ","))
+	if q.AllCriteria && len(q.Criteria) == 0 {
+		add("criteria", "all")
+	}
 	add("preset", q.Preset)
 	add("require", joinConditions(q.Require))
 	add("guide", joinGuide(q.Guide))

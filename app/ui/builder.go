@@ -136,6 +136,10 @@ func (b *Builder) optionsView() app.UI {
 		presetOpts = append(presetOpts, choice{p.ID, p.Label.In(lang)})
 	}
 	apps := compare.ByName(cat)
+	shownCrits := q.Criteria
+	if len(shownCrits) == 0 {
+		shownCrits = compare.DefaultCriteria(cat, q)
+	}
 	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")).OnSubmit(preventDefault).Body(
 		app.Div().Class("field").Body(
 			app.Label().For("preset").Text(t(lang, msgPreset)),
@@ -162,12 +166,12 @@ func (b *Builder) optionsView() app.UI {
 			})),
 		),
 		app.Details().Class("choose").Open(true).Body(
-			app.Summary().Text(fmtMsg(lang, msgChooseCriteria, countOr(len(q.Criteria), len(cat.Criteria)), len(cat.Criteria))),
+			app.Summary().Text(fmtMsg(lang, msgChooseCriteria, len(shownCrits), len(cat.Criteria))),
 			app.Div().Class("choices").Body(app.Range(cat.Criteria).Slice(func(i int) app.UI {
 				cr := &cat.Criteria[i]
 				id := "crit-" + cr.ID
 				return app.Div().Class("choice").Body(
-					checkbox(id, "criteria", cr.ID, len(q.Criteria) == 0 || slices.Contains(q.Criteria, cr.ID), "", b.onCriterion(cr.ID)),
+					checkbox(id, "criteria", cr.ID, slices.Contains(shownCrits, cr.ID), "", b.onCriterion(cr.ID)),
 					app.Label().For(id).Text(cr.Label.In(lang)),
 				)
 			})),

@@ -59,6 +59,9 @@ func (p *ComparePage) loadURL(u *url.URL, at paths) {
 		q.Apps = q.Apps[:MaxCompare]
 	}
 	p.query = q
+	// Side by side shows every criterion unless the reader chose some: two
+	// to four messengers leave room for all of them.
+	q.AllCriteria = true
 	p.result = compare.Apply(p.Catalog, q)
 }
 

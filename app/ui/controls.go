@@ -142,12 +142,16 @@ func (h *Home) chooseAppsView() app.UI {
 func (h *Home) chooseCriteriaView() app.UI {
 	cat, lang := h.Catalog, h.lang
 	shown := h.query.Criteria
+	if len(shown) == 0 {
+		shown = compare.DefaultCriteria(cat, h.query)
+	}
 	return app.Details().Class("choose").ID("choose-criteria").OnToggle(h.onChooseOpen).Body(
-		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseCriteria), countOr(len(shown), len(cat.Criteria)), len(cat.Criteria))),
+		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseCriteria), len(shown), len(cat.Criteria))),
+		h.allCriteriaLink(len(shown)),
 		app.If(h.showChoices("choose-criteria"), app.Div().Class("choices").Body(
 			app.Range(cat.Criteria).Slice(func(i int) app.UI {
 				cr := &cat.Criteria[i]
-				on := len(shown) == 0 || slices.Contains(shown, cr.ID)
+				on := slices.Contains(shown, cr.ID)
 				id := "crit-" + cr.ID
 				return app.Div().Class("choice").Body(
 					checkbox(id, "criteria", cr.ID, on, "", h.onChooseCriterion(cr.ID)),
@@ -156,6 +160,23 @@ func (h *Home) chooseCriteriaView() app.UI {
 			}),
 		)),
 	)
+}
+
+// allCriteriaLink switches between the key criteria and every criterion,
+// when the reader has not chosen a list of their own.
+func (h *Home) allCriteriaLink(shown int) app.UI {
+	q := h.query
+	if len(q.Criteria) > 0 {
+		return nil
+	}
+	q.AllCriteria = !q.AllCriteria
+	text := fmtMsg(h.lang, msgAllCriteria, len(h.Catalog.Criteria))
+	if h.query.AllCriteria {
+		text = t(h.lang, msgKeyCriteria)
+	} else if shown == len(h.Catalog.Criteria) {
+		return nil
+	}
+	return app.A().Class("all-criteria").Href(h.at.href("/", q)).Text(text)
 }
 
 // showChoices says whether to render the checkboxes of a choice list. The

@@ -27,13 +27,16 @@ const (
 	toneUnknown = "unknown"
 )
 
+// noLimit is how a number reads that has no limit (Value.Unlimited).
+var noLimit = catalog.L10n{"en": "No limit", "de": "Keine Grenze"}
+
 // show formats value v of criterion cr in lang.
 func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
 	if v.Null {
-		if cr.NullMeans != nil {
-			return shown{Symbol: "∞", Word: cr.NullMeans.In(lang), Tone: toneNeutral}
-		}
 		return shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
+	}
+	if v.Unlimited {
+		return shown{Symbol: "∞", Word: noLimit.In(lang), Tone: toneNeutral}
 	}
 	switch cr.Type {
 	case catalog.Bool:

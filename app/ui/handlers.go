@@ -72,16 +72,15 @@ func toggleApp(cat *catalog.Catalog, q compare.Query, id string) compare.Query {
 
 // toggleCriterion returns q with criterion id shown or hidden.
 func toggleCriterion(cat *catalog.Catalog, q compare.Query, id string) compare.Query {
-	all := make([]string, 0, len(cat.Criteria))
-	for _, cr := range cat.Criteria {
-		all = append(all, cr.ID)
+	q.Criteria = toggleID(q.Criteria, compare.DefaultCriteria(cat, q), id)
+	if len(q.Criteria) > 0 {
+		q.AllCriteria = false
 	}
-	q.Criteria = toggleID(q.Criteria, all, id)
 	return q
 }
 
 // toggleID adds id to the shown list or removes it; an empty list stands
-// for all, and a list of all becomes empty again.
+// for the default list all, and a list equal to it becomes empty again.
 func toggleID(shown, all []string, id string) []string {
 	if len(shown) == 0 {
 		shown = all
@@ -92,7 +91,7 @@ func toggleID(shown, all []string, id string) []string {
 	} else {
 		out = append(slices.Clone(shown), id)
 	}
-	if len(out) == len(all) {
+	if len(out) == len(all) && !slices.ContainsFunc(out, func(s string) bool { return !slices.Contains(all, s) }) {
 		return nil
 	}
 	return out

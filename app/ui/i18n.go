@@ -82,6 +82,8 @@ const (
 	msgAllMessengers     = "all_messengers"
 	msgSnippetHost       = "snippet_host"
 	msgBootFailed        = "boot_failed"
+	msgAllCriteria       = "all_criteria"
+	msgKeyCriteria       = "key_criteria"
 	msgGuideTitle        = "guide_title"
 	msgGuideIntro        = "guide_intro"
 	msgGuideSubmit       = "guide_submit"
@@ -207,6 +209,8 @@ var messages = map[string]map[string]string{
 		msgVerdictSome:       "Meets %d of your %d needs; misses: %s.",
 		msgFilters:           "Filters (%d)",
 		msgPageNotFound:      "Page not found",
+		msgAllCriteria:       "Show all %d criteria",
+		msgKeyCriteria:       "Show the key criteria only",
 		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
 		msgAllMessengers:     "Every messenger in the comparison",
 		msgSnippetHost:       "Put this site's address (https://…) in front of /embed and /embed.js.",
@@ -317,6 +321,8 @@ var messages = map[string]map[string]string{
 		msgVerdictSome:       "Erfüllt %d von %d Anforderungen; nicht erfüllt: %s.",
 		msgFilters:           "Filter (%d)",
 		msgPageNotFound:      "Seite nicht gefunden",
+		msgAllCriteria:       "Alle %d Kriterien zeigen",
+		msgKeyCriteria:       "Nur die wichtigsten Kriterien zeigen",
 		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
 		msgAllMessengers:     "Alle Messenger im Vergleich",
 		msgSnippetHost:       "Setzen Sie die Adresse dieser Website (https://…) vor /embed und /embed.js.",
