@@ -202,6 +202,7 @@ func TestComparisonInteractions(t *testing.T) {
 				all := eval[int](t, b, count(`tbody td[data-app="signal"]`))
 				b.run(t, "differences only", chromedp.Click(chromedp.CSS(`#diff`)), waitFor(`location.search.includes("diff=1")`))
 				q, _ := compare.Decode("apps=signal,briar,session&diff=1", cat)
+				q.AllCriteria = true // side by side shows every criterion
 				want := len(compare.Apply(cat, q).Criteria)
 				b.run(t, "fewer rows", waitFor(fmt.Sprintf(`%s === %d`, count(`tbody td[data-app="signal"]`), want)))
 				if want >= all {

@@ -58,18 +58,20 @@ func Write(dir string, s *server.Server) (Result, error) {
 	nf.Path = "/404.html"
 	files = append(files, nf)
 
-	if err := clear(dir); err != nil {
+	if err := removeContents(dir); err != nil {
 		return Result{}, err
+	}
+	// The marker first: an export that fails half-way leaves a folder the
+	// next export may still replace.
+	marker := "msgcompare static export, version " + s.Version() + ".\n" +
+		"bin/serve -export replaces everything in this folder.\n"
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {
+		return Result{}, fmt.Errorf("export: %w", err)
 	}
 	for _, f := range files {
 		if err := writeFile(dir, f); err != nil {
 			return Result{}, err
 		}
-	}
-	marker := "msgcompare static export, version " + s.Version() + ".\n" +
-		"bin/serve -export replaces everything in this folder.\n"
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {
-		return Result{}, fmt.Errorf("export: %w", err)
 	}
 	return Result{Files: len(files), Version: s.Version()}, nil
 }
@@ -125,9 +127,9 @@ func isEmpty(dir string) (bool, error) {
 	return false, err
 }
 
-// clear removes everything inside dir (checked by prepare), keeping dir
-// itself, which may be a mount point or a symbolic link.
-func clear(dir string) error {
+// removeContents removes everything inside dir (checked by prepare),
+// keeping dir itself, which may be a mount point or a symbolic link.
+func removeContents(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
