@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -47,8 +48,7 @@ func TestGuideAnswersInFewTaps(t *testing.T) {
 			for _, answer := range []string{"no-phone:yes", "devices:android", "devices:ios"} {
 				sel := `input[name="guide"][value="` + answer + `"]`
 				b.tap(t, sel)
-				b.run(t, "after tapping "+answer,
-					waitFor(`decodeURIComponent(location.search).includes("`+answer+`") && document.readyState === "complete"`))
+				b.waitAcrossNavigation(t, `decodeURIComponent(location.search).includes("`+answer+`") && document.readyState === "complete"`)
 				taps++
 			}
 			raw := strings.TrimPrefix(eval[string](t, b, `location.search`), "?")
@@ -74,7 +74,7 @@ func TestGuideAnswersInFewTaps(t *testing.T) {
 			caveat := `[data-shortlist] li:first-child .caveats a`
 			if eval[int](t, b, count(caveat)) > 0 {
 				b.tap(t, caveat)
-				b.run(t, "after tapping a caveat", waitFor(`location.pathname.startsWith("/app/") && location.hash.length > 1 && document.readyState === "complete"`))
+				b.waitAcrossNavigation(t, `location.pathname.startsWith("/app/") && location.hash.length > 1 && document.readyState === "complete"`)
 				taps++
 				id := eval[string](t, b, `location.hash.slice(1)`)
 				if n := eval[int](t, b, `(() => { const el = document.getElementById(`+"`${location.hash.slice(1)}`"+`); return el ? el.querySelectorAll('a[href^="http"]').length : -1; })()`); n < 1 {
@@ -94,9 +94,30 @@ func TestGuideAnswersInFewTaps(t *testing.T) {
 // the tap may navigate.
 func (b *browser) tap(t *testing.T, sel string) {
 	t.Helper()
-	xy := eval[[]float64](t, b, `(() => { const e = document.querySelector(`+"`"+sel+"`"+`); e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+	xy := eval[[]float64](t, b, `(() => { const e = document.querySelector(`+"`"+sel+"`"+`); e.scrollIntoView({block: "center"}); const r = e.getRects ? null : e.getClientRects()[0]; return [r.x + Math.min(r.width / 2, 8), r.y + r.height / 2]; })()`)
+	// A reader's tap lands on what is on top at that point.
+	if hit := eval[string](t, b, fmt.Sprintf(`(() => { const e = document.querySelector(%q), h = document.elementFromPoint(%f, %f); return !h || e.contains(h) || h.contains(e) ? "" : h.tagName + "." + h.className; })()`, sel, xy[0], xy[1])); hit != "" {
+		t.Fatalf("tap %s: %s is on top of it", sel, hit)
+	}
 	if err := chromedp.Do(b.ctx, chromedp.MouseClickXY(xy[0], xy[1])); err != nil {
 		t.Fatalf("tap %s: %v", sel, err)
+	}
+}
+
+// waitAcrossNavigation waits until expr holds on the page a tap led to: an
+// evaluation that the navigation interrupts is tried again.
+func (b *browser) waitAcrossNavigation(t *testing.T, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: %v (last error)", expr, err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
