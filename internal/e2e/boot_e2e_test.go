@@ -1,0 +1,107 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// requested reports whether the page asked for a URL containing part.
+func (b *browser) requested(part string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, u := range b.requests {
+		if strings.Contains(u, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWidgetFetchesNothingBeforeIntent loads the widget and lets a reader
+// only look at it: no wasm, no compile worker and no service worker are
+// fetched and the app stays idle (contract §6), while the widget has its
+// content; a focus inside it then starts the app.
+func TestWidgetFetchesNothingBeforeIntent(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	b := newBrowser(t, 390, 844)
+	b.run(t, "open the widget", chromedp.Navigate(ts.URL+"/embed?apps=signal,briar,simplex"), chromedp.Sleep(2*time.Second))
+	if got := eval[string](t, b, `document.documentElement.dataset.wasm`); got != "idle" {
+		t.Errorf("before any intent the app is %q, want idle", got)
+	}
+	for _, part := range []string{"app.wasm", "boot-worker.js", "app-worker.js"} {
+		if b.requested(part) {
+			t.Errorf("%s was fetched before the reader did anything", part)
+		}
+	}
+	if n := eval[int](t, b, count(`tbody tr[data-app]`)); n != 3 {
+		t.Errorf("the idle widget shows %d rows, want 3", n)
+	}
+	b.run(t, "focus inside the widget", chromedp.Evaluate[chromedp.Void](`dispatchEvent(new FocusEvent("focusin"))`),
+		chromedp.Poll[chromedp.Void](`document.documentElement.dataset.wasm === "ready"`, chromedp.WithPollingTimeout(45*time.Second)))
+	if !eval[bool](t, b, `performance.getEntriesByName("msgcompare:compiled").length === 1`) {
+		t.Error("the app became ready without compiling the wasm after the intent")
+	}
+	b.checkClean(t, ts.URL)
+}
+
+// TestTapBeforeTheAppRunsIsNotLost taps a requirement on a page whose app
+// has not started: the checkbox shows its new state at once, the form
+// carries the tap to the server's filtered page, and the app, once it
+// runs, keeps that state.
+func TestTapBeforeTheAppRunsIsNotLost(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	cat := realCatalog(t)
+	b := newBrowser(t, 1280, 800)
+	b.run(t, "open /", chromedp.Navigate(ts.URL+"/"), waitFor(`document.readyState === "complete"`))
+	sel := `input[data-require="forward_secrecy"]`
+	b.tap(t, sel)
+	b.waitAcrossNavigation(t, `location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
+	if !eval[bool](t, b, `document.querySelector('input[data-require="forward_secrecy"]').checked`) {
+		t.Error("after the tap the requirement is not checked")
+	}
+	want := expectedOrder(cat, "require=forward_secrecy")
+	if got := eval[string](t, b, rowOrder); got != want {
+		t.Errorf("rows after a tap before boot = %s, want %s", got, want)
+	}
+	b.run(t, "start the app", waitReady())
+	if got := eval[string](t, b, rowOrder); got != want {
+		t.Errorf("rows once the app runs = %s, want %s", got, want)
+	}
+	b.checkClean(t, ts.URL)
+}
+
+// TestPageWorksWhenTheAppCannotLoad serves a wasm the browser cannot
+// compile (as a broken download, or a policy without wasm-unsafe-eval,
+// would leave it): the intent leaves a quiet notice, never a broken page,
+// and the controls still filter.
+func TestPageWorksWhenTheAppCannotLoad(t *testing.T) {
+	t.Parallel()
+	broken := copyWeb(t, func(name string, b []byte) []byte {
+		if name == "app.wasm" {
+			return []byte("this is not WebAssembly")
+		}
+		return b
+	})
+	os.Remove(filepath.Join(broken, "web", "app.wasm.br"))
+	ts := startServe(t, "-root", broken)
+	cat := realCatalog(t)
+	b := newBrowser(t, 1280, 800)
+	b.run(t, "open / and act", chromedp.Navigate(ts.URL+"/"), waitFor(`document.readyState === "complete"`),
+		chromedp.Evaluate[chromedp.Void](`dispatchEvent(new Event("pointerdown"))`),
+		waitFor(`document.documentElement.dataset.wasm === "failed"`))
+	if !eval[bool](t, b, `(() => { const n = document.getElementById("boot-failed"); return !!n && !n.hidden && n.getBoundingClientRect().height > 0; })()`) {
+		t.Error("no visible notice after the app failed to load")
+	}
+	b.tap(t, `input[data-require="forward_secrecy"]`)
+	b.waitAcrossNavigation(t, `location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
+	if got, want := eval[string](t, b, rowOrder), expectedOrder(cat, "require=forward_secrecy"); got != want {
+		t.Errorf("rows without the app = %s, want %s", got, want)
+	}
+}
