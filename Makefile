@@ -46,7 +46,7 @@ test-unit:
 
 # The pure packages again, compiled to WebAssembly and run under Node.
 test-wasm:
-	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/compare ./data
+	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/changes ./app/compare ./data
 
 # Server and browser end-to-end tests (headless Chromium via chromedp).
 test-e2e: build
