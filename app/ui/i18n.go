@@ -116,6 +116,8 @@ const (
 	msgLicenceText       = "licence_text"
 	msgContributeTitle   = "contribute_title"
 	msgContributeText    = "contribute_text"
+	msgNotChecked        = "not_checked"
+	msgCorrection        = "correction"
 )
 
 var messages = map[string]map[string]string{
@@ -227,6 +229,8 @@ var messages = map[string]map[string]string{
 		msgLicenceTitle:      "Data licence",
 		msgLicenceText:       "The catalog is open data under CC BY-SA 4.0: reuse it with credit and under the same licence. Download it as",
 		msgContributeTitle:   "How to contribute",
+		msgNotChecked:        "Not checked since %s: this may be out of date.",
+		msgCorrection:        "Report a correction ↗",
 		msgContributeText:    "Every fact lives in a plain JSON file per messenger (data/apps/<id>.json in the source). To correct or add one, change the value, add a source URL and the date you checked it, and run make validate, which names the file, field and what it expected for each mistake. docs/data.md in the source explains every field.",
 	},
 	"de": {
@@ -337,6 +341,8 @@ var messages = map[string]map[string]string{
 		msgLicenceTitle:      "Datenlizenz",
 		msgLicenceText:       "Der Katalog ist offene Daten unter CC BY-SA 4.0: Nutzung mit Namensnennung und unter gleicher Lizenz. Herunterladen als",
 		msgContributeTitle:   "Mitmachen",
+		msgNotChecked:        "Nicht geprüft seit %s: das kann veraltet sein.",
+		msgCorrection:        "Korrektur melden ↗",
 		msgContributeText:    "Jeder Fakt steht in einer einfachen JSON-Datei pro Messenger (data/apps/<id>.json im Quelltext). Zum Korrigieren oder Ergänzen den Wert ändern, eine Quell-URL und das Prüfdatum angeben und make validate ausführen; es nennt zu jedem Fehler Datei, Feld und Erwartung. docs/data.md im Quelltext erklärt jedes Feld.",
 	},
 }
