@@ -49,6 +49,8 @@ func TestPrerenderedHTML(t *testing.T) {
 		{"compare-diff", "/compare?apps=beta,gamma&diff=1"},
 		{"embed", "/embed?apps=alpha,beta&criteria=forward_secrecy,platforms"},
 		{"about", "/about"},
+		{"changes", "/changes"},
+		{"changes-filtered-de", "/changes?apps=alpha&criteria=forward_secrecy&lang=de&theme=dark"},
 		{"builder", "/embed/builder?apps=alpha,beta&theme=dark"},
 		{"not-found", "/no/such/page?lang=de"},
 	}

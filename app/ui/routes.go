@@ -42,6 +42,7 @@ func Routes(cfg Config) {
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat, Today: day} })
+	app.RouteWithRegexpFunc("^/changes/?$", func() app.Composer { return &ChangesPage{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/about/?$", func() app.Composer { return &About{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat, PublicURL: cfg.PublicURL} })
@@ -59,7 +60,7 @@ func IsPage(cat *catalog.Catalog, path string) bool {
 		path = p
 	}
 	switch path {
-	case "/", "/compare", "/about", "/embed", "/embed/builder":
+	case "/", "/compare", "/changes", "/about", "/embed", "/embed/builder":
 		return true
 	}
 	if id, ok := strings.CutPrefix(path, "/app/"); ok {
@@ -72,7 +73,7 @@ func IsPage(cat *catalog.Catalog, path string) bool {
 // checks that walk all routes. Query-string views are not listed: the
 // export serves them from the same page.
 func Paths(cat *catalog.Catalog) []string {
-	paths := []string{"/", "/compare", "/about", "/embed", "/embed/builder"}
+	paths := []string{"/", "/compare", "/changes", "/about", "/embed", "/embed/builder"}
 	ids := make([]string, 0, len(cat.Apps))
 	for _, a := range cat.Apps {
 		ids = append(ids, a.ID)
