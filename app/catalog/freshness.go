@@ -3,6 +3,7 @@ package catalog
 import (
 	"io/fs"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -87,4 +88,35 @@ func (l *loader) loadFreshness(cat *Catalog) {
 		}
 	}
 	cat.Freshness = &f
+}
+
+// AgedFact is a fact older than a review round's limit.
+type AgedFact struct {
+	App       *App
+	Criterion *Criterion
+	Cell      *Cell
+	Days      int  // its age on the day asked
+	Expired   bool // older than the hard limit
+}
+
+// OlderThan lists the facts verified more than days before today, oldest
+// first and, for the same date, in messenger and criterion order: where a
+// review round starts.
+func (c *Catalog) OlderThan(days int, today string) []AgedFact {
+	var out []AgedFact
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		for j := range c.Criteria {
+			cr := &c.Criteria[j]
+			cell := a.Cell(cr.ID)
+			if cell == nil {
+				continue
+			}
+			if age := AgeDays(cell.Verified, today); age > days {
+				out = append(out, AgedFact{App: a, Criterion: cr, Cell: cell, Days: age, Expired: c.Freshness.Expired(cell.Verified, today)})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Days > out[j].Days })
+	return out
 }

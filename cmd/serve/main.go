@@ -31,6 +31,7 @@ func main() {
 	dataDir := flag.String("data", "", "read the data files from this directory instead of the embedded copy")
 	exportDir := flag.String("export", "", "write the site as static files to this directory and exit")
 	base := flag.String("base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
+	stale := flag.Int("stale", -1, "only list the facts verified more than this many days ago (0: the data's threshold), by messenger with sources, and exit; non-zero when any is older than the data's hard limit")
 	frameAncestors := flag.String("frame-ancestors", "*", "CSP frame-ancestors of the widget routes (/embed, /embed/...): origins allowed to frame the widget")
 	flag.Parse()
 
@@ -44,6 +45,13 @@ func main() {
 	}
 	if *validate {
 		fmt.Println("ok:", cat)
+		return
+	}
+	if *stale >= 0 {
+		if err := staleReport(os.Stdout, cat, *stale, time.Now().UTC().Format(time.DateOnly)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 		return
 	}
 	cfg := config{Catalog: cat, Root: *root, FrameAncestors: *frameAncestors}

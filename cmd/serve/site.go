@@ -76,6 +76,9 @@ func newServer(cfg config) (*server, error) {
 	if err := s.addAPI(cfg.Catalog, lv); err != nil {
 		return nil, err
 	}
+	if err := s.addChanges(cfg.Catalog, "", cfg.Prefix, lv); err != nil {
+		return nil, err
+	}
 	s.version = s.contentVersion(cfg.Prefix)
 
 	ui.Routes(ui.Config{Catalog: cfg.Catalog})
