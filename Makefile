@@ -38,6 +38,14 @@ run: build
 validate:
 	$(GO) run ./cmd/serve -validate
 
+# The facts older than DAYS (default: the data's stale threshold in
+# data/freshness.json), by messenger with sources, for a review round;
+# fails when any is older than the hard limit.
+DAYS ?= 0
+.PHONY: stale
+stale:
+	$(GO) run ./cmd/serve -stale $(DAYS)
+
 # staticcheck, at the version go.mod pins (a tool directive), built
 # natively so that it can also check the wasm build.
 bin/staticcheck: go.mod go.sum
@@ -58,7 +66,7 @@ test-unit: build
 
 # The pure packages again, compiled to WebAssembly and run under Node.
 test-wasm:
-	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/compare ./data
+	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/changes ./app/compare ./data
 
 # End-to-end tests: the built bin/serve with real flags, its exports on
 # python3 and nginx, headless Chromium (one per run, via chromedp), the Nu

@@ -5,9 +5,10 @@ package data
 
 import "embed"
 
-// FS holds criteria.json, presets.json, guide.json and apps/*.json.
+// FS holds criteria.json, presets.json, guide.json, freshness.json and
+// apps/*.json.
 //
-//go:embed criteria.json presets.json guide.json apps/*.json
+//go:embed criteria.json presets.json guide.json freshness.json apps/*.json
 var FS embed.FS
 
 // Binary is the same catalog in its compact form (catalog.ReadBinary), which

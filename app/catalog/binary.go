@@ -59,6 +59,14 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 			w.str(a.Require)
 		}
 	}
+	if f := c.Freshness; f != nil {
+		w.n(1)
+		w.n(f.StaleAfterDays)
+		w.n(f.HardLimitDays)
+		w.str(f.CorrectionURL)
+	} else {
+		w.n(0)
+	}
 	return w.b, nil
 }
 
@@ -109,6 +117,10 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 				q.Answers[j] = Answer{ID: r.str(), Label: r.l10n(), Require: r.str()}
 			}
 		}
+	}
+	// The freshness rule came last, and a catalog without it ends before.
+	if len(r.b) > 0 && r.n() == 1 {
+		c.Freshness = &Freshness{StaleAfterDays: r.n(), HardLimitDays: r.n(), CorrectionURL: r.str()}
 	}
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))

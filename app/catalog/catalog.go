@@ -188,6 +188,8 @@ type Catalog struct {
 	Presets  []Preset    `json:"presets"`
 	Apps     []App       `json:"apps"`
 	Guide    []Question  `json:"guide"`
+	// Freshness is nil when the data has no freshness.json.
+	Freshness *Freshness `json:"freshness,omitempty"`
 
 	criteria map[string]*Criterion
 	apps     map[string]*App

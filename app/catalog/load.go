@@ -45,6 +45,7 @@ func Load(fsys fs.FS, opt Options) (*Catalog, error) {
 	l.loadPresets(cat)
 	l.loadApps(cat)
 	l.loadGuide(cat)
+	l.loadFreshness(cat)
 	cat.index()
 	if len(l.errs) > 0 {
 		return nil, l.errs

@@ -16,6 +16,8 @@ type AppPage struct {
 	app.Compo
 
 	Catalog *catalog.Catalog
+	// Today is the date prerendered facts age to (Config.Today).
+	Today string
 
 	state
 	id string
@@ -40,6 +42,7 @@ func (p *AppPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markR
 func (p *AppPage) loadPage(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.loadURL(u.Path, u, pathsOf(ctx))
+	p.today = today(p.Today)
 	ctx.Page().SetLang(p.lang)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
@@ -81,12 +84,12 @@ func (p *AppPage) Render() app.UI {
 		discontinuedView(a.Discontinued, lang),
 		statusView(a.Status, lang),
 		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
-			return groupFacts(p.Catalog, a, p.Catalog.Groups[i], lang)
+			return groupFacts(ageingOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
 		}),
 	)
 }
 
-func groupFacts(cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang string) app.UI {
+func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang string) app.UI {
 	var items []app.UI
 	for i := range cat.Criteria {
 		cr := &cat.Criteria[i]
@@ -95,7 +98,7 @@ func groupFacts(cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang stri
 		}
 		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
 			app.H3().Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang)),
-			factBody(cr, a.Cell(cr.ID), lang),
+			factBody(ag, a, cr, a.Cell(cr.ID), lang),
 		))
 	}
 	return app.Section().Class("fact-group").DataSet("app", a.ID).Aria("labelledby", "g-"+g.ID).Body(

@@ -21,6 +21,8 @@ type ComparePage struct {
 	app.Compo
 
 	Catalog *catalog.Catalog
+	// Today is the date prerendered facts age to (Config.Today).
+	Today string
 
 	state
 }
@@ -43,6 +45,7 @@ func (p *ComparePage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { m
 
 func (p *ComparePage) loadPage(ctx app.Context) {
 	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
+	p.today = today(p.Today)
 	ctx.Page().SetLang(p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
 }
@@ -165,7 +168,7 @@ func (p *ComparePage) tableView() app.UI {
 			group = cr.Group
 			b.WriteString(`<tr class="group-row"><th scope="colgroup" colspan="` + cols + `">` + esc(groupLabel(p.Catalog, group, lang)) + `</th></tr>`)
 		}
-		writeCompareRow(&b, cr, res.Kept, lang)
+		writeCompareRow(&b, ageingOf(p.Catalog, &p.state), cr, res.Kept, lang)
 	}
 	if len(res.Criteria) == 0 {
 		b.WriteString(`<tr><td colspan="` + cols + `">` + esc(t(lang, msgNoDifferences)) + `</td></tr>`)
@@ -174,7 +177,7 @@ func (p *ComparePage) tableView() app.UI {
 	return app.Raw(b.String())
 }
 
-func writeCompareRow(b *strings.Builder, cr *catalog.Criterion, kept []compare.Row, lang string) {
+func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept []compare.Row, lang string) {
 	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang)) + `">` + esc(cr.Label.In(lang)) + `</th>`)
 	for _, row := range kept {
 		a := row.App
@@ -185,7 +188,7 @@ func writeCompareRow(b *strings.Builder, cr *catalog.Criterion, kept []compare.R
 			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
 		}
 		b.WriteString(esc(s.Word) + `</summary>`)
-		writeFactBody(b, cr, cell, lang)
+		writeFactBody(b, ag, a, cr, cell, lang)
 		b.WriteString(`</details></td>`)
 	}
 	b.WriteString(`</tr>`)

@@ -170,7 +170,7 @@ func (h *Home) allCriteriaLink(shown int) app.UI {
 		return nil
 	}
 	q.AllCriteria = !q.AllCriteria
-	text := fmtMsg(h.lang, msgAllCriteria, len(h.Catalog.Criteria))
+	text := fmtMsg(h.lang, msgShowAllCriteria, len(h.Catalog.Criteria))
 	if h.query.AllCriteria {
 		text = t(h.lang, msgKeyCriteria)
 	} else if shown == len(h.Catalog.Criteria) {

@@ -79,7 +79,7 @@ func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 			app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×"),
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
-		factBody(cr, a.Cell(cr.ID), lang),
+		factBody(ageingOf(cat, s), a, cr, a.Cell(cr.ID), lang),
 		app.P().Body(app.A().Href(s.at.href("/app/"+a.ID, keep(s.query))+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
 	)
 }

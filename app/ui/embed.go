@@ -15,6 +15,8 @@ type Embed struct {
 	app.Compo
 
 	Catalog *catalog.Catalog
+	// Today is the date prerendered facts age to (Config.Today).
+	Today string
 
 	state
 	factPanel
@@ -48,6 +50,7 @@ func (e *Embed) OnMount(ctx app.Context) {
 
 func (e *Embed) loadPage(ctx app.Context) {
 	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
+	e.today = today(e.Today)
 	e.detail = fact{}
 	ctx.Page().SetLang(e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))

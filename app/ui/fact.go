@@ -3,29 +3,59 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
 )
 
-// factBody is a fact's evidence: value, note, sources, verified date and
-// history. The detail panel, the messenger page and the side-by-side table
-// share it. It has no controls, so it is written as HTML (one parse in the
-// browser instead of a DOM call per node); every value is escaped.
-func factBody(cr *catalog.Criterion, cell *catalog.Cell, lang string) app.UI {
+// ageing is what a fact's age is measured with: the data's freshness rule
+// and the date to count to.
+type ageing struct {
+	fresh *catalog.Freshness
+	today string
+}
+
+// ageingOf is the ageing of the facts a page shows.
+func ageingOf(cat *catalog.Catalog, s *state) ageing {
+	return ageing{fresh: cat.Freshness, today: s.today}
+}
+
+// today is the date a fact's age counts to: the build's date (Config.Today)
+// when the server prerenders, the reader's clock in the browser.
+func today(build string) string {
+	if app.IsServer && build != "" {
+		return build
+	}
+	return time.Now().Format(time.DateOnly)
+}
+
+// factBody is a fact's evidence: value, note, sources, verified date (with
+// "not checked since" once it is older than the data's threshold), history
+// and the link to report a correction. The detail panel, the messenger page,
+// the widget and the side-by-side table share it. It has no controls, so it
+// is written as HTML (one parse in the browser instead of a DOM call per
+// node); every value is escaped.
+func factBody(ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang string) app.UI {
 	var b strings.Builder
-	writeFactBody(&b, cr, cell, lang)
+	writeFactBody(&b, ag, a, cr, cell, lang)
 	return app.Raw(b.String())
 }
 
-func writeFactBody(b *strings.Builder, cr *catalog.Criterion, cell *catalog.Cell, lang string) {
+func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang string) {
 	if cell == nil {
 		b.WriteString(`<p>` + esc(t(lang, msgUnknown)) + `</p>`)
 		return
 	}
 	s := show(cr, cell.Value, lang)
-	b.WriteString(`<div class="fact-body"><p class="value v-` + s.Tone + `">`)
+	stale := ag.fresh.Stale(cell.Verified, ag.today)
+	if stale {
+		b.WriteString(`<div class="fact-body" data-stale="` + esc(cell.Verified) + `">`)
+	} else {
+		b.WriteString(`<div class="fact-body">`)
+	}
+	b.WriteString(`<p class="value v-` + s.Tone + `">`)
 	if s.Symbol != "" {
 		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
 	}
@@ -47,7 +77,13 @@ func writeFactBody(b *strings.Builder, cr *catalog.Criterion, cell *catalog.Cell
 		}
 		b.WriteString(`</ul></div>`)
 	}
-	b.WriteString(`<p class="verified">` + esc(fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang))) + `</p>`)
+	if stale {
+		// A symbol and words, not colour alone.
+		b.WriteString(`<p class="verified stale"><span class="sym" aria-hidden="true">⚠ </span>` +
+			esc(fmtMsg(lang, msgNotChecked, formatDate(cell.Verified, lang))) + `</p>`)
+	} else {
+		b.WriteString(`<p class="verified">` + esc(fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang))) + `</p>`)
+	}
 	if len(cell.History) > 0 {
 		b.WriteString(`<div class="history"><h3>` + esc(t(lang, msgHistory)) + `</h3><ol>`)
 		for _, ch := range cell.History {
@@ -64,7 +100,32 @@ func writeFactBody(b *strings.Builder, cr *catalog.Criterion, cell *catalog.Cell
 		}
 		b.WriteString(`</ol></div>`)
 	}
+	if u := correctionURL(ag.fresh, a, cr, cell); u != "" {
+		b.WriteString(`<p class="correction">` + extLinkHTML(u, t(lang, msgCorrection)) + `</p>`)
+	}
 	b.WriteString(`</div>`)
+}
+
+// correctionURL is the prefilled report of a mistake in a fact, in English
+// for the maintainers: messenger, criterion, current value, verified date
+// and sources. It is a plain link: nothing is sent before the reader
+// clicks, and then only to the tracker the data names.
+func correctionURL(f *catalog.Freshness, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell) string {
+	if f == nil || a == nil {
+		return ""
+	}
+	v := show(cr, cell.Value, "en")
+	var body strings.Builder
+	body.WriteString("Messenger: " + a.Name + " (" + a.ID + ")\n")
+	body.WriteString("Criterion: " + cr.Label.In("en") + " (" + cr.ID + ")\n")
+	body.WriteString("Current value: " + strings.TrimSpace(v.Symbol+" "+v.Word) + "\n")
+	body.WriteString("Verified: " + cell.Verified + "\n")
+	body.WriteString("Sources:\n")
+	for _, src := range cell.Sources {
+		body.WriteString("- " + src + "\n")
+	}
+	body.WriteString("\nWhat is wrong, and a source that shows it:\n")
+	return f.Correction(a.ID, cr.ID, "Correction: "+a.Name+", "+cr.Label.In("en"), body.String())
 }
 
 // extLinkHTML opens another site in a new tab without telling it where

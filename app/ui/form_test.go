@@ -29,7 +29,7 @@ func TestFormsKeepTheState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Routes(Config{Catalog: cat})
+	Routes(testConfig(cat))
 	h := &app.Handler{Name: "msgcompare", Version: "test"}
 	for _, target := range []string{
 		"/?preset=no-phone&theme=dark&lang=de&require=platforms:ios",

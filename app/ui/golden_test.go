@@ -16,6 +16,18 @@ import (
 	"msgcompare/app/catalog"
 )
 
+// testDay is a fixed day, past the test data's freshness threshold for
+// some facts (verified 2026-01-02 and -03, stale after 365 days), so that
+// the goldens show the "not checked since" marking and never change with
+// the clock.
+const testDay = "2027-01-03"
+
+// testConfig is the one configuration every test of the package registers
+// (go-app's router is one per process).
+func testConfig(cat *catalog.Catalog) Config {
+	return Config{Catalog: cat, Today: testDay}
+}
+
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.html")
 
 // TestPrerenderedHTML renders pages of the small test catalog on the server
@@ -26,7 +38,7 @@ func TestPrerenderedHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Routes(Config{Catalog: cat})
+	Routes(testConfig(cat))
 	h := &app.Handler{Name: "msgcompare", Version: "test", Icon: app.Icon{Default: "/web/icon-192.png"}}
 	tests := []struct{ name, target string }{
 		{"home", "/"},
@@ -37,6 +49,8 @@ func TestPrerenderedHTML(t *testing.T) {
 		{"compare-diff", "/compare?apps=beta,gamma&diff=1"},
 		{"embed", "/embed?apps=alpha,beta&criteria=forward_secrecy,platforms"},
 		{"about", "/about"},
+		{"changes", "/changes"},
+		{"changes-filtered-de", "/changes?apps=alpha&criteria=forward_secrecy&lang=de&theme=dark"},
 		{"builder", "/embed/builder?apps=alpha,beta&theme=dark"},
 		{"not-found", "/no/such/page?lang=de"},
 	}
@@ -115,7 +129,7 @@ func TestPagesLinkUnderTheirOwnPrefix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Routes(Config{Catalog: cat})
+	Routes(testConfig(cat))
 	sub := &app.Handler{Name: "msgcompare", Version: "sub", Resources: app.CustomProvider("", "/x/y")}
 	root := &app.Handler{Name: "msgcompare", Version: "root"}
 	for _, tt := range []struct {

@@ -17,6 +17,8 @@ type Home struct {
 	app.Compo
 
 	Catalog *catalog.Catalog
+	// Today is the date prerendered facts age to (Config.Today).
+	Today string
 
 	state
 	factPanel
@@ -48,6 +50,7 @@ func (h *Home) OnMount(ctx app.Context) {
 
 func (h *Home) loadPage(ctx app.Context) {
 	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
+	h.today = today(h.Today)
 	h.detail = fact{}
 	ctx.Page().SetLang(h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))

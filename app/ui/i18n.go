@@ -82,7 +82,7 @@ const (
 	msgAllMessengers     = "all_messengers"
 	msgSnippetHost       = "snippet_host"
 	msgBootFailed        = "boot_failed"
-	msgAllCriteria       = "all_criteria"
+	msgShowAllCriteria   = "show_all_criteria"
 	msgKeyCriteria       = "key_criteria"
 	msgGuideTitle        = "guide_title"
 	msgGuideIntro        = "guide_intro"
@@ -118,6 +118,18 @@ const (
 	msgLicenceText       = "licence_text"
 	msgContributeTitle   = "contribute_title"
 	msgContributeText    = "contribute_text"
+	msgNotChecked        = "not_checked"
+	msgNavChanges        = "nav_changes"
+	msgChangesTitle      = "changes_title"
+	msgChangesIntro      = "changes_intro"
+	msgFeed              = "feed"
+	msgAllApps           = "all_apps"
+	msgAllCriteria       = "all_criteria"
+	msgSeveral           = "several"
+	msgChangeCount       = "change_count"
+	msgNoChanges         = "no_changes"
+	msgServiceEnded      = "service_ended"
+	msgCorrection        = "correction"
 )
 
 var messages = map[string]map[string]string{
@@ -209,7 +221,7 @@ var messages = map[string]map[string]string{
 		msgVerdictSome:       "Meets %d of your %d needs; misses: %s.",
 		msgFilters:           "Filters (%d)",
 		msgPageNotFound:      "Page not found",
-		msgAllCriteria:       "Show all %d criteria",
+		msgShowAllCriteria:   "Show all %d criteria",
 		msgKeyCriteria:       "Show the key criteria only",
 		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
 		msgAllMessengers:     "Every messenger in the comparison",
@@ -231,6 +243,18 @@ var messages = map[string]map[string]string{
 		msgLicenceTitle:      "Data licence",
 		msgLicenceText:       "The catalog is open data under CC BY-SA 4.0: reuse it with credit and under the same licence. Download it as",
 		msgContributeTitle:   "How to contribute",
+		msgNotChecked:        "Not checked since %s: this may be out of date.",
+		msgNavChanges:        "Changes",
+		msgChangesTitle:      "What changed",
+		msgChangesIntro:      "Every dated change in the catalog, newest first: facts that changed, curators' verdicts, messengers discontinued, each with its sources.",
+		msgFeed:              "Atom feed",
+		msgAllApps:           "All messengers",
+		msgAllCriteria:       "All criteria",
+		msgSeveral:           "%d chosen",
+		msgChangeCount:       "Changes shown: %d.",
+		msgNoChanges:         "No recorded change matches this choice.",
+		msgServiceEnded:      "Service discontinued",
+		msgCorrection:        "Report a correction ↗",
 		msgContributeText:    "Every fact lives in a plain JSON file per messenger (data/apps/<id>.json in the source). To correct or add one, change the value, add a source URL and the date you checked it, and run make validate, which names the file, field and what it expected for each mistake. docs/data.md in the source explains every field.",
 	},
 	"de": {
@@ -321,7 +345,7 @@ var messages = map[string]map[string]string{
 		msgVerdictSome:       "Erfüllt %d von %d Anforderungen; nicht erfüllt: %s.",
 		msgFilters:           "Filter (%d)",
 		msgPageNotFound:      "Seite nicht gefunden",
-		msgAllCriteria:       "Alle %d Kriterien zeigen",
+		msgShowAllCriteria:   "Alle %d Kriterien zeigen",
 		msgKeyCriteria:       "Nur die wichtigsten Kriterien zeigen",
 		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
 		msgAllMessengers:     "Alle Messenger im Vergleich",
@@ -343,6 +367,18 @@ var messages = map[string]map[string]string{
 		msgLicenceTitle:      "Datenlizenz",
 		msgLicenceText:       "Der Katalog ist offene Daten unter CC BY-SA 4.0: Nutzung mit Namensnennung und unter gleicher Lizenz. Herunterladen als",
 		msgContributeTitle:   "Mitmachen",
+		msgNotChecked:        "Nicht geprüft seit %s: das kann veraltet sein.",
+		msgNavChanges:        "Änderungen",
+		msgChangesTitle:      "Was sich geändert hat",
+		msgChangesIntro:      "Jede datierte Änderung im Katalog, die neueste zuerst: geänderte Fakten, Bewertungen von Kuratoren, eingestellte Messenger, jeweils mit Quellen.",
+		msgFeed:              "Atom-Feed",
+		msgAllApps:           "Alle Messenger",
+		msgAllCriteria:       "Alle Kriterien",
+		msgSeveral:           "%d ausgewählt",
+		msgChangeCount:       "Angezeigte Änderungen: %d.",
+		msgNoChanges:         "Keine erfasste Änderung passt zu dieser Auswahl.",
+		msgServiceEnded:      "Dienst eingestellt",
+		msgCorrection:        "Korrektur melden ↗",
 		msgContributeText:    "Jeder Fakt steht in einer einfachen JSON-Datei pro Messenger (data/apps/<id>.json im Quelltext). Zum Korrigieren oder Ergänzen den Wert ändern, eine Quell-URL und das Prüfdatum angeben und make validate ausführen; es nennt zu jedem Fehler Datei, Feld und Erwartung. docs/data.md im Quelltext erklärt jedes Feld.",
 	},
 }

@@ -27,6 +27,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(
 				navLink(at.href("/", base), t(lang, msgNavHome), current == "/"),
 				navLink(at.href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
+				navLink(at.href("/changes", base), t(lang, msgNavChanges), current == "/changes"),
 				navLink(at.href("/about", base), t(lang, msgNavAbout), current == "/about"),
 				navLink(at.href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
 			),

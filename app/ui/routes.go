@@ -22,6 +22,10 @@ type Config struct {
 	// know it (the snippet then says so, and the browser fills it in
 	// from its own address).
 	PublicURL string
+	// Today (YYYY-MM-DD) is the date the server's prerendered pages count
+	// facts' ages to, such as the build's or the export's date; "" for
+	// the server's clock. The browser always uses the reader's clock.
+	Today string
 }
 
 // NotFoundPath is the page that answers an address the site does not have;
@@ -32,14 +36,15 @@ const NotFoundPath = "/404"
 // it, so that the server prerenders exactly what the browser runs. go-app's
 // router is one per process: call it once.
 func Routes(cfg Config) {
-	cat := cfg.Catalog
+	cat, day := cfg.Catalog, cfg.Today
 	// Every page also answers with a trailing slash: static hosts such as
 	// python's http.server redirect /about to /about/ (a directory).
-	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat} })
+	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat, Today: day} })
+	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day} })
+	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat, Today: day} })
+	app.RouteWithRegexpFunc("^/changes/?$", func() app.Composer { return &ChangesPage{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/about/?$", func() app.Composer { return &About{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat, PublicURL: cfg.PublicURL} })
 	// Last, so that it only takes what no page matched: in the browser, an
 	// unknown address (the export's 404.html) shows the same page as the
@@ -55,7 +60,7 @@ func IsPage(cat *catalog.Catalog, path string) bool {
 		path = p
 	}
 	switch path {
-	case "/", "/compare", "/about", "/embed", "/embed/builder":
+	case "/", "/compare", "/changes", "/about", "/embed", "/embed/builder":
 		return true
 	}
 	if id, ok := strings.CutPrefix(path, "/app/"); ok {
@@ -68,7 +73,7 @@ func IsPage(cat *catalog.Catalog, path string) bool {
 // checks that walk all routes. Query-string views are not listed: the
 // export serves them from the same page.
 func Paths(cat *catalog.Catalog) []string {
-	paths := []string{"/", "/compare", "/about", "/embed", "/embed/builder"}
+	paths := []string{"/", "/compare", "/changes", "/about", "/embed", "/embed/builder"}
 	ids := make([]string, 0, len(cat.Apps))
 	for _, a := range cat.Apps {
 		ids = append(ids, a.ID)

@@ -20,12 +20,14 @@ type state struct {
 	result  compare.Result
 	guide   compare.Shortlist
 	lang    string
+	today   string // YYYY-MM-DD, what facts' ages count to (see today)
 	at      paths
 	matrix  matrixDOM // the browser's matrix, on the pages that show one
 }
 
 func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {
 	s.at = at
+	s.today = today("")
 	s.query, s.notices = compare.Decode(u.RawQuery, cat)
 	s.result = compare.Apply(cat, s.query)
 	s.guide = compare.Guide(cat, s.query)

@@ -1,6 +1,7 @@
 // Command serve serves msgcompare: the prerendered pages, the WebAssembly
 // app, the open data API, and (with -export) writes the same site as static
-// files. With -validate it only checks the data files.
+// files. With -validate it only checks the data files; with -stale DAYS it
+// lists the facts that need a new check.
 //
 // The web/ files (stylesheet, icons, scripts, app.wasm) are embedded at
 // compile time, so bin/serve runs from any directory; -root serves them
@@ -42,6 +43,7 @@ func main() {
 type options struct {
 	addr, root, dataDir, exportDir, base, publicURL, frameAncestors string
 	validate                                                        bool
+	stale                                                           int // -1: not asked
 }
 
 // parse reads the flags. -base only means something to -export: given
@@ -53,6 +55,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:8000", "address to listen on")
 	fl.StringVar(&o.root, "root", "", "serve web/ from this directory's web/ on disk instead of the embedded copy (development)")
 	fl.BoolVar(&o.validate, "validate", false, "only validate the data files and exit")
+	fl.IntVar(&o.stale, "stale", -1, "only list the facts verified more than this many days ago (0: the data's threshold), by messenger with sources, and exit; non-zero when any is older than the data's hard limit")
 	fl.StringVar(&o.dataDir, "data", "", "read the data files from this directory instead of the embedded copy")
 	fl.StringVar(&o.exportDir, "export", "", "write the site as static files to this directory and exit (it must be new, empty or a previous export: it is replaced whole)")
 	fl.StringVar(&o.base, "base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
@@ -108,6 +111,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if o.validate {
 		fmt.Fprintln(stdout, "ok:", cat)
 		return nil
+	}
+	if o.stale >= 0 {
+		return staleReport(stdout, cat, o.stale, time.Now().UTC().Format(time.DateOnly))
 	}
 	cfg := server.Config{Catalog: cat, FrameAncestors: o.frameAncestors, PublicURL: o.publicURL, Base: o.base}
 	if o.root != "" {

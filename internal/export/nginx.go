@@ -70,7 +70,7 @@ server {
     root /srv/msgcompare;
 
     charset utf-8;
-    charset_types text/css text/plain text/javascript application/javascript application/json application/manifest+json text/csv;
+    charset_types text/css text/plain text/javascript application/javascript application/json application/manifest+json text/csv application/atom+xml;
     gzip_static on;
     gzip_vary on;
     brotli_static on;

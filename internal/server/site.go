@@ -114,6 +114,9 @@ func New(cfg Config) (*Server, error) {
 	if err := s.addAPI(cfg.Catalog, lv); err != nil {
 		return nil, err
 	}
+	if err := s.addChanges(cfg.Catalog, public, base, lv); err != nil {
+		return nil, err
+	}
 	s.version = s.contentVersion(base)
 
 	if err := registerRoutes(ui.Config{Catalog: cfg.Catalog, PublicURL: public}, s.assets["/api/catalog.json"].hash); err != nil {

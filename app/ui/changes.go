@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/changes"
+	"msgcompare/app/compare"
+)
+
+// ChangesPage is the change log at /changes: every dated change of the
+// catalog, newest first, filtered by the apps and criteria parameters
+// through a GET form, so that it works the same without JavaScript.
+type ChangesPage struct {
+	app.Compo
+
+	Catalog *catalog.Catalog
+
+	state
+	list []changes.Change // the changes the query keeps
+}
+
+// OnInit loads the state before the first client render.
+func (p *ChangesPage) OnInit() {
+	if app.IsClient {
+		p.loadURL(app.Window().URL(), clientPaths())
+	}
+}
+
+// OnPreRender loads the page on the server.
+func (p *ChangesPage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
+
+// OnNav loads the page when the URL changes.
+func (p *ChangesPage) OnNav(ctx app.Context) { p.loadPage(ctx) }
+
+// OnMount marks the app ready.
+func (p *ChangesPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
+
+func (p *ChangesPage) loadPage(ctx app.Context) {
+	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
+	ctx.Page().SetLang(p.lang)
+	ctx.Page().SetTitle(t(p.lang, msgChangesTitle) + " · msgcompare")
+}
+
+func (p *ChangesPage) loadURL(u *url.URL, at paths) {
+	p.load(p.Catalog, u, at)
+	p.list = changes.Filter(changes.Extract(p.Catalog), p.query.Apps, p.query.Criteria)
+}
+
+// Render draws the filter form and the list.
+func (p *ChangesPage) Render() app.UI {
+	lang := p.lang
+	return app.Div().DataSet("static", "").Body(frame(p.Catalog, &p.state, "/changes",
+		app.H1().Text(t(lang, msgChangesTitle)),
+		app.P().Text(t(lang, msgChangesIntro)),
+		app.P().Body(
+			app.A().Href(p.at.link("/changes.atom")).Type("application/atom+xml").Text(t(lang, msgFeed)),
+			app.Text(" · "),
+			app.A().Href(p.at.link("/api/changes.json")).Type("application/json").Text("JSON"),
+		),
+		p.filterForm(),
+		app.P().Attr("role", "status").Text(fmtMsg(lang, msgChangeCount, len(p.list))),
+		changeList(p.Catalog, &p.state, p.list),
+	))
+}
+
+// filterForm chooses a messenger and a criterion; the theme and language
+// ride along as hidden inputs.
+func (p *ChangesPage) filterForm() app.UI {
+	lang, cat := p.lang, p.Catalog
+	appOpts := []option{{"", t(lang, msgAllApps)}}
+	for _, a := range compare.ByName(cat) {
+		appOpts = append(appOpts, option{a.ID, a.Name})
+	}
+	critOpts := []option{{"", t(lang, msgAllCriteria)}}
+	for _, cr := range cat.Criteria {
+		critOpts = append(critOpts, option{cr.ID, cr.Label.In(lang)})
+	}
+	return app.Form().Class("changes-filter").Method("get").Action(p.at.link("/changes")).Body(
+		hiddenState(keep(p.query)),
+		selectField("changes-app", "apps", t(lang, msgMessenger), appOpts, p.query.Apps, lang),
+		selectField("changes-criterion", "criteria", t(lang, msgCriterion), critOpts, p.query.Criteria, lang),
+		app.Button().Type("submit").Text(t(lang, msgApply)),
+	)
+}
+
+type option struct{ value, label string }
+
+// selectField is a labelled select of opts with chosen selected; a URL
+// that chose several keeps them as one extra option.
+func selectField(id, name, label string, opts []option, chosen []string, lang string) app.UI {
+	current := strings.Join(chosen, ",")
+	if len(chosen) > 1 {
+		opts = append(opts[:1:1], append([]option{{current, fmtMsg(lang, msgSeveral, len(chosen))}}, opts[1:]...)...)
+	}
+	return app.Div().Body(
+		app.Label().For(id).Text(label),
+		app.Select().ID(id).Name(name).Body(app.Range(opts).Slice(func(i int) app.UI {
+			o := app.Option().Value(attr(opts[i].value)).Text(opts[i].label)
+			if opts[i].value == current {
+				o = o.Selected(true) // never Selected(false): it prerenders as selected
+			}
+			return o
+		})),
+	)
+}
+
+// changeList is the list of changes, written as HTML (no controls; one
+// parse in the browser). Each entry carries data-change (its stable id),
+// data-app and, for a value change, data-criterion (contract §6).
+func changeList(cat *catalog.Catalog, s *state, list []changes.Change) app.UI {
+	lang := s.lang
+	if len(list) == 0 {
+		return app.P().Text(t(lang, msgNoChanges))
+	}
+	var b strings.Builder
+	b.WriteString(`<ol class="changes-list">`)
+	for i := range list {
+		writeChange(&b, cat, s, &list[i])
+	}
+	b.WriteString(`</ol>`)
+	return app.Raw(b.String())
+}
+
+func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.Change) {
+	lang := s.lang
+	a := cat.App(c.App)
+	if a == nil {
+		return
+	}
+	b.WriteString(`<li id="change-` + esc(c.ID) + `" data-change="` + esc(c.ID) + `" data-app="` + esc(a.ID) + `"`)
+	if c.Kind == changes.Value {
+		b.WriteString(` data-criterion="` + esc(c.Criterion) + `"`)
+	}
+	b.WriteString(`><p><time class="when" datetime="` + esc(c.Date) + `">` + esc(formatDate(c.Date, lang)) + `</time>`)
+	b.WriteString(`<a href="` + esc(s.at.href("/app/"+a.ID, keep(s.query))) + `">` + esc(a.Name) + `</a>: `)
+	b.WriteString(esc(ChangeSummary(cat, c, lang)) + `</p>`)
+	if c.Note != "" {
+		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(c.Note) + `</p>`)
+	}
+	if len(c.Sources) > 0 {
+		b.WriteString(`<p class="sources">` + esc(t(lang, msgSources)) + `: `)
+		for i, src := range c.Sources {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(extLinkHTML(src, src))
+		}
+		b.WriteString(`</p>`)
+	}
+	b.WriteString(`</li>`)
+}
+
+// enAttr marks English text inside a page of another language (contract
+// §7): the per-fact notes are written in English.
+func enAttr(lang string) string {
+	if lang == "en" {
+		return ""
+	}
+	return ` lang="en"`
+}
+
+// ChangeSummary says in one line of plain text what changed, such as
+// "Forward secrecy: ✓ Yes → ✗ No" or "Privacy Guides: listed → removed".
+// The page and the Atom feed share it.
+func ChangeSummary(cat *catalog.Catalog, c *changes.Change, lang string) string {
+	switch c.Kind {
+	case changes.Value:
+		cr := cat.Criterion(c.Criterion)
+		if cr == nil {
+			return c.Criterion
+		}
+		from, to := show(cr, c.FromValue, lang), show(cr, c.ToValue, lang)
+		return cr.Label.In(lang) + ": " + strings.TrimSpace(from.Symbol+" "+from.Word) + " → " + strings.TrimSpace(to.Symbol+" "+to.Word)
+	case changes.Status:
+		to, _ := c.To.(string)
+		line := curatorName(c.Curator) + ": "
+		if from, ok := c.From.(string); ok {
+			line += t(lang, "status_"+from) + " → "
+		}
+		return line + t(lang, "status_"+to)
+	case changes.Discontinued:
+		return t(lang, msgServiceEnded)
+	}
+	return string(c.Kind)
+}
