@@ -49,10 +49,15 @@ func TestNuHTMLChecker(t *testing.T) {
 	dir := t.TempDir()
 	pages := map[string]string{} // file name -> page
 	var files []string
-	routes := append(ui.Paths(realCatalog(t)), "/app/doesnotexist")
+	// Besides every route: the guide's shortlist, and the 404 page.
+	routes := append(ui.Paths(realCatalog(t)), "/?guide=no-phone:yes,devices:ios", "/app/doesnotexist")
 	for _, lang := range compare.Langs {
 		for _, p := range routes {
-			page := p + "?lang=" + lang
+			sep := "?"
+			if strings.Contains(p, "?") {
+				sep = "&"
+			}
+			page := p + sep + "lang=" + lang
 			res, body := fetch(t, live.URL+page)
 			if res.StatusCode != 200 && p != "/app/doesnotexist" {
 				t.Errorf("GET %s = %d", page, res.StatusCode)
