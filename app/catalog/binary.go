@@ -118,8 +118,7 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 			}
 		}
 	}
-	// The freshness rule came last, and a catalog without it ends before.
-	if len(r.b) > 0 && r.n() == 1 {
+	if r.n() == 1 {
 		c.Freshness = &Freshness{StaleAfterDays: r.n(), HardLimitDays: r.n(), CorrectionURL: r.str()}
 	}
 	if len(r.b) != 0 {
@@ -221,6 +220,7 @@ func (w *binWriter) value(v Value) {
 func (w *binWriter) app(a *App) {
 	w.strs(a.ID, a.Name, a.Homepage)
 	w.l10n(a.Summary)
+	w.str(a.Added)
 	if d := a.Discontinued; d != nil {
 		w.n(1)
 		w.strs(d.Date, d.Source, d.Note)
@@ -364,6 +364,7 @@ func (r *binReader) value() Value {
 func (r *binReader) app(a *App) {
 	a.ID, a.Name, a.Homepage = r.str(), r.str(), r.str()
 	a.Summary = r.l10n()
+	a.Added = r.str()
 	if r.n() == 1 {
 		a.Discontinued = &Discontinued{Date: r.str(), Source: r.str(), Note: r.str()}
 	}

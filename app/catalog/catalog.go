@@ -164,13 +164,16 @@ type Discontinued struct {
 
 // App is one messenger and its facts.
 type App struct {
-	ID           string           `json:"id"`
-	Name         string           `json:"name"`
-	Homepage     string           `json:"homepage"`
-	Summary      L10n             `json:"summary"`
-	Discontinued *Discontinued    `json:"discontinued,omitempty"`
-	Values       map[string]*Cell `json:"values"`
-	Status       []Status         `json:"status"`
+	ID           string        `json:"id"`
+	Name         string        `json:"name"`
+	Homepage     string        `json:"homepage"`
+	Summary      L10n          `json:"summary"`
+	Discontinued *Discontinued `json:"discontinued,omitempty"`
+	// Added is the day the messenger entered the catalog, for the change
+	// log ("" for catalogs that do not record it).
+	Added  string           `json:"added,omitempty"`
+	Values map[string]*Cell `json:"values"`
+	Status []Status         `json:"status"`
 }
 
 // Cell returns the app's cell for a criterion, or nil when it has none.

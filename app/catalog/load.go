@@ -308,6 +308,9 @@ func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
 		r.add("homepage", "expected an http(s) URL, got %q", app.Homepage)
 	}
 	r.checkL10n("summary", app.Summary, "en")
+	if app.Added != "" {
+		r.checkDate("added", app.Added, l.opt.Today)
+	}
 	if d := app.Discontinued; d != nil {
 		r.checkDate("discontinued.date", d.Date, l.opt.Today)
 		r.checkURLs("discontinued.source", []string{d.Source}, true)

@@ -32,13 +32,16 @@ const (
 	Status Kind = "status"
 	// Discontinued is a messenger whose service shut down.
 	Discontinued Kind = "discontinued"
+	// Added is a messenger that entered the catalog (App.Added).
+	Added Kind = "added"
 )
 
 // Change is one dated change. For a Value change, From is the value that
 // stopped being true on Date and To the one that followed (the next
 // history entry's, or the cell's current value); for a Status change,
 // From and To are the curator's previous and new status (From nil for
-// the curator's first verdict); for Discontinued, false and true.
+// the curator's first verdict); for Discontinued and Added, false and true
+// (an Added change's source is the messenger's homepage).
 type Change struct {
 	ID        string   `json:"id"`
 	Kind      Kind     `json:"kind"`
@@ -97,6 +100,12 @@ func Extract(cat *catalog.Catalog) []Change {
 			})
 			last[s.Curator] = s.Status
 		}
+		if a.Added != "" {
+			out = append(out, Change{
+				Kind: Added, Date: a.Added, App: a.ID,
+				From: false, To: true, Sources: []string{a.Homepage},
+			})
+		}
 		if d := a.Discontinued; d != nil {
 			out = append(out, Change{
 				Kind: Discontinued, Date: d.Date, App: a.ID,
@@ -107,7 +116,7 @@ func Extract(cat *catalog.Catalog) []Change {
 	for i := range out {
 		out[i].ID = id(&out[i])
 	}
-	kindOrder := map[Kind]int{Value: 0, Status: 1, Discontinued: 2}
+	kindOrder := map[Kind]int{Value: 0, Status: 1, Discontinued: 2, Added: 3}
 	slices.SortStableFunc(out, func(a, b Change) int {
 		return cmp.Or(
 			cmp.Compare(b.Date, a.Date),

@@ -129,12 +129,15 @@ func TestRealCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var history, status, discontinued int
+	var history, status, discontinued, added int
 	for _, a := range cat.Apps {
 		for _, cell := range a.Values {
 			history += len(cell.History)
 		}
 		status += len(a.Status)
+		if a.Added != "" {
+			added++
+		}
 		if a.Discontinued != nil {
 			discontinued++
 		}
@@ -149,13 +152,16 @@ func TestRealCatalog(t *testing.T) {
 			t.Errorf("change %d (%s) is newer than the one before it", i, line(c))
 		}
 	}
-	if count[changes.Value] != history || count[changes.Status] != status || count[changes.Discontinued] != discontinued {
-		t.Errorf("extracted %v; the data has %d history entries, %d status entries, %d discontinued", count, history, status, discontinued)
+	if count[changes.Value] != history || count[changes.Status] != status || count[changes.Discontinued] != discontinued || count[changes.Added] != added {
+		t.Errorf("extracted %v; the data has %d history entries, %d status entries, %d discontinued, %d added", count, history, status, discontinued, added)
 	}
 	if len(ids) != len(list) {
 		t.Errorf("%d changes have only %d distinct ids", len(list), len(ids))
 	}
-	t.Logf("real catalog: %d changes (%d value, %d status, %d discontinued)", len(list), history, status, discontinued)
+	if added != len(cat.Apps) {
+		t.Errorf("%d of %d messengers say when they were added", added, len(cat.Apps))
+	}
+	t.Logf("real catalog: %d changes (%d value, %d status, %d discontinued, %d added)", len(list), history, status, discontinued, added)
 }
 
 func BenchmarkExtract(b *testing.B) {

@@ -184,6 +184,8 @@ func ChangeSummary(cat *catalog.Catalog, c *changes.Change, lang string) string 
 		return line + t(lang, "status_"+to)
 	case changes.Discontinued:
 		return t(lang, msgServiceEnded)
+	case changes.Added:
+		return t(lang, msgAddedToCatalog)
 	}
 	return string(c.Kind)
 }

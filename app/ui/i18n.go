@@ -83,6 +83,7 @@ const (
 	msgSnippetHost       = "snippet_host"
 	msgBootFailed        = "boot_failed"
 	msgShowAllCriteria   = "show_all_criteria"
+	msgAddedToCatalog    = "added_to_catalog"
 	msgKeyCriteria       = "key_criteria"
 	msgGuideTitle        = "guide_title"
 	msgGuideIntro        = "guide_intro"
@@ -222,6 +223,7 @@ var messages = map[string]map[string]string{
 		msgFilters:           "Filters (%d)",
 		msgPageNotFound:      "Page not found",
 		msgShowAllCriteria:   "Show all %d criteria",
+		msgAddedToCatalog:    "Added to the comparison",
 		msgKeyCriteria:       "Show the key criteria only",
 		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
 		msgAllMessengers:     "Every messenger in the comparison",
@@ -346,6 +348,7 @@ var messages = map[string]map[string]string{
 		msgFilters:           "Filter (%d)",
 		msgPageNotFound:      "Seite nicht gefunden",
 		msgShowAllCriteria:   "Alle %d Kriterien zeigen",
+		msgAddedToCatalog:    "In den Vergleich aufgenommen",
 		msgKeyCriteria:       "Nur die wichtigsten Kriterien zeigen",
 		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
 		msgAllMessengers:     "Alle Messenger im Vergleich",

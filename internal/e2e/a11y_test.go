@@ -313,7 +313,7 @@ func checkPage(t *testing.T, b *browser, src, base, page string, th a11yTheme, l
 	if device != "" {
 		name += " (" + device + ")"
 	}
-	b.run(t, "load "+url, colorScheme(th.os), chromedp.Navigate(url), waitReady())
+	b.run(t, "load "+url, colorScheme(th.os), chromedp.Navigate(url), waitLoaded())
 	vs := runAxe(t, b, src, page)
 	tally.add(name, vs)
 	if len(vs) > 0 {
@@ -497,7 +497,7 @@ func zoomCheck(t *testing.T, base string, pages []zoomPage) {
 				name = z.page + " " + name
 			}
 			t.Run(name, func(t *testing.T) {
-				b.run(t, "load "+url, chromedp.Navigate(url), waitReady())
+				b.run(t, "load "+url, chromedp.Navigate(url), waitLoaded())
 				over := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
 				if over > 0 {
 					wide := eval[[]string](t, b, widestElementsJS)

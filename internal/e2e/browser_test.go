@@ -182,6 +182,14 @@ func waitReady() chromedp.Action[chromedp.Void] {
 		chromedp.WithPollingTimeout(45*time.Second))
 }
 
+// waitLoaded waits until a page is what a reader meets: the running app,
+// or, on a static page of links that starts no app (data-static: /changes,
+// the 404 page), the loaded document.
+func waitLoaded() chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](`document.querySelector("[data-static]") ? document.readyState === "complete" : (`+wakeJS+`, document.documentElement.dataset.wasm === "ready")`,
+		chromedp.WithPollingTimeout(45*time.Second))
+}
+
 // wakeJS dispatches the intent that starts the app while it is idle.
 const wakeJS = `(document.documentElement.dataset.wasm === "idle" && dispatchEvent(new Event("pointerdown")))`
 
