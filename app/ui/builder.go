@@ -176,6 +176,7 @@ func (b *Builder) optionsView() app.UI {
 				)
 			})),
 		),
+		b.guideOptions(),
 		hiddenState(b.formRest()),
 		app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgApply))),
 	)
@@ -184,7 +185,7 @@ func (b *Builder) optionsView() app.UI {
 // formRest is the part of the query the options form does not show.
 func (b *Builder) formRest() compare.Query {
 	q := b.query
-	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria = "", "", "", nil, nil
+	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria, q.Guide = "", "", "", nil, nil, nil
 	return q
 }
 
@@ -208,6 +209,57 @@ func (b *Builder) onField(name string) app.EventHandler {
 func (b *Builder) onApp(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		b.navigate(ctx, "/embed/builder", toggleApp(b.Catalog, b.query, id))
+	}
+}
+
+// guideOptions lets the operator preset answers to the guide: the widget
+// then opens with the shortlist for them (for example a site for
+// activists: no phone number, works without internet).
+func (b *Builder) guideOptions() app.UI {
+	cat, lang := b.Catalog, b.lang
+	if len(cat.Guide) == 0 {
+		return nil
+	}
+	var boxes []app.UI
+	for i := range cat.Guide {
+		qu := &cat.Guide[i]
+		for j := range qu.Answers {
+			a := &qu.Answers[j]
+			g := compare.GuideAnswer{Question: qu.ID, Answer: a.ID}
+			id := "bg-" + qu.ID + "-" + a.ID
+			boxes = append(boxes, app.Div().Class("choice").Body(
+				checkbox(id, "guide", g.String(), b.query.Answered(qu.ID, a.ID), "", b.onAnswer(g)),
+				app.Label().For(id).Text(a.Label.In(lang)),
+			))
+		}
+	}
+	d := app.Details().Class("choose")
+	if len(b.query.Guide) > 0 || app.IsClient {
+		// Only ever true on the server: a prerendered open="false" opens it.
+		d = d.Open(len(b.query.Guide) > 0)
+	}
+	return d.Body(
+		app.Summary().Text(fmtMsg(lang, msgGuideOption, len(b.query.Guide))),
+		app.Div().Class("choices").Body(boxes...),
+	)
+}
+
+func (b *Builder) onAnswer(g compare.GuideAnswer) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		q := b.query
+		q.Guide = nil
+		found := false
+		for _, have := range b.query.Guide {
+			if have == g {
+				found = true
+				continue
+			}
+			q.Guide = append(q.Guide, have)
+		}
+		if !found {
+			q.Guide = append(q.Guide, g)
+		}
+		b.navigate(ctx, "/embed/builder", q)
 	}
 }
 

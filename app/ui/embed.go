@@ -76,6 +76,9 @@ func (e *Embed) Render() app.UI {
 				Text(t(lang, msgOpenFull)),
 			countView(e.result, lang),
 		),
+		// With guide answers in its address (chosen in the builder), the
+		// widget opens with the guide's shortlist for them.
+		shortlistView(e.Catalog, &e.state),
 		e.togglesView(),
 		matrixView(e.Catalog, &e.state, e.onFactClick),
 		e.factPanel.view(e.Catalog, &e.state),

@@ -34,9 +34,10 @@ func TestFormsKeepTheState(t *testing.T) {
 	for _, target := range []string{
 		"/?preset=no-phone&theme=dark&lang=de&require=platforms:ios",
 		"/?require=forward_secrecy,!phone_number_required&q=alp&sort=-score&view=cards&diff=1",
-		"/embed?apps=alpha,beta&criteria=forward_secrecy,platforms&require=forward_secrecy,platforms:ios&theme=contrast&lang=de",
+		"/embed?apps=alpha,beta&criteria=forward_secrecy,platforms&require=forward_secrecy,platforms:ios&theme=contrast&lang=de&guide=no-phone:yes",
 		"/compare?apps=beta,gamma&diff=1&criteria=forward_secrecy&theme=light&lang=de",
-		"/embed/builder?apps=alpha&criteria=platforms&theme=dark&lang=de&preset=no-phone",
+		"/embed/builder?apps=alpha&criteria=platforms&theme=dark&lang=de&preset=no-phone&guide=devices:ios",
+		"/?guide=no-phone:yes,devices:android&lang=de",
 	} {
 		t.Run(target, func(t *testing.T) {
 			u, _ := url.Parse(target)

@@ -84,6 +84,7 @@ const (
 	msgBootFailed        = "boot_failed"
 	msgShowAllCriteria   = "show_all_criteria"
 	msgAddedToCatalog    = "added_to_catalog"
+	msgGuideOption       = "guide_option"
 	msgKeyCriteria       = "key_criteria"
 	msgGuideTitle        = "guide_title"
 	msgGuideIntro        = "guide_intro"
@@ -224,6 +225,7 @@ var messages = map[string]map[string]string{
 		msgPageNotFound:      "Page not found",
 		msgShowAllCriteria:   "Show all %d criteria",
 		msgAddedToCatalog:    "Added to the comparison",
+		msgGuideOption:       "Open with the guide's shortlist for these needs (%d chosen)",
 		msgKeyCriteria:       "Show the key criteria only",
 		msgBootFailed:        "The interactive version could not load here. The page still works: each choice reloads it with the result.",
 		msgAllMessengers:     "Every messenger in the comparison",
@@ -349,6 +351,7 @@ var messages = map[string]map[string]string{
 		msgPageNotFound:      "Seite nicht gefunden",
 		msgShowAllCriteria:   "Alle %d Kriterien zeigen",
 		msgAddedToCatalog:    "In den Vergleich aufgenommen",
+		msgGuideOption:       "Mit der Auswahlliste für diese Anforderungen öffnen (%d gewählt)",
 		msgKeyCriteria:       "Nur die wichtigsten Kriterien zeigen",
 		msgBootFailed:        "Die interaktive Fassung konnte hier nicht laden. Die Seite funktioniert trotzdem: Jede Auswahl lädt sie mit dem Ergebnis neu.",
 		msgAllMessengers:     "Alle Messenger im Vergleich",
