@@ -25,6 +25,22 @@ type staticHost struct {
 // missing, except under CI=true.
 func startStatic(t testing.TB, kind, dir, prefix string) *staticHost {
 	t.Helper()
+	// A port from freePort can be taken by another parallel test before
+	// this host binds it; the host then exits at once while the dial
+	// below reaches the other one. So the host must still run a moment
+	// after it answers, or it is started again on a new port.
+	for try := 1; ; try++ {
+		h, err := tryStatic(t, kind, dir, prefix)
+		if err == nil {
+			return h
+		}
+		if try == 3 {
+			t.Fatal(err)
+		}
+	}
+}
+
+func tryStatic(t testing.TB, kind, dir, prefix string) (*staticHost, error) {
 	port := freePort(t)
 	var cmd *exec.Cmd
 	switch kind {
@@ -49,10 +65,20 @@ func startStatic(t testing.TB, kind, dir, prefix string) *staticHost {
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		if c, err := net.Dial("tcp", addr); err == nil {
 			c.Close()
-			return h
+			select {
+			case <-h.done:
+				return nil, fmt.Errorf("%s exited after %s answered (its port was taken)", kind, addr)
+			case <-time.After(300 * time.Millisecond):
+				return h, nil
+			}
+		}
+		select {
+		case <-h.done:
+			return nil, fmt.Errorf("%s exited before listening on %s", kind, addr)
+		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s did not listen on %s", kind, addr)
+			return nil, fmt.Errorf("%s did not listen on %s", kind, addr)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
