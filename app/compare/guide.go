@@ -205,6 +205,20 @@ func joinGuide(gs []GuideAnswer) string {
 	return strings.Join(parts, ",")
 }
 
+// ToggleAnswer returns a copy of the query with guide answer g added, or
+// removed when it is there, like Toggle for requirements.
+func (q Query) ToggleAnswer(g GuideAnswer) Query {
+	out := q
+	out.Guide = slices.DeleteFunc(slices.Clone(q.Guide), func(have GuideAnswer) bool { return have == g })
+	if len(out.Guide) == len(q.Guide) {
+		out.Guide = append(out.Guide, g)
+	}
+	if len(out.Guide) == 0 {
+		out.Guide = nil
+	}
+	return out
+}
+
 // Answered reports whether the reader gave answer a to question qid.
 func (q Query) Answered(qid, a string) bool {
 	return slices.Contains(q.Guide, GuideAnswer{qid, a})

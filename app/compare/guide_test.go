@@ -73,3 +73,14 @@ func TestDefaultCriteriaAreTheKeyOnes(t *testing.T) {
 		t.Errorf("Apply shows %d criteria, want the 1 key criterion", len(res.Criteria))
 	}
 }
+
+func TestToggleAnswerAddsThenRemoves(t *testing.T) {
+	g := GuideAnswer{"devices", "ios"}
+	q := Query{}.ToggleAnswer(g)
+	if !q.Answered("devices", "ios") || len(q.Guide) != 1 {
+		t.Fatalf("after one toggle: %v", q.Guide)
+	}
+	if q = q.ToggleAnswer(g); q.Guide != nil {
+		t.Errorf("after two toggles: %v, want none", q.Guide)
+	}
+}

@@ -246,20 +246,7 @@ func (b *Builder) guideOptions() app.UI {
 
 func (b *Builder) onAnswer(g compare.GuideAnswer) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		q := b.query
-		q.Guide = nil
-		found := false
-		for _, have := range b.query.Guide {
-			if have == g {
-				found = true
-				continue
-			}
-			q.Guide = append(q.Guide, have)
-		}
-		if !found {
-			q.Guide = append(q.Guide, g)
-		}
-		b.navigate(ctx, "/embed/builder", q)
+		b.navigate(ctx, "/embed/builder", b.query.ToggleAnswer(g))
 	}
 }
 

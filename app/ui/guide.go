@@ -60,20 +60,7 @@ func (h *Home) questionView(qu *catalog.Question) app.UI {
 // onAnswer adds or removes one answer, as a new history entry.
 func (h *Home) onAnswer(g compare.GuideAnswer) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		q := h.query
-		q.Guide = nil
-		found := false
-		for _, have := range h.query.Guide {
-			if have == g {
-				found = true
-				continue
-			}
-			q.Guide = append(q.Guide, have)
-		}
-		if !found {
-			q.Guide = append(q.Guide, g)
-		}
-		h.set(ctx, q, true)
+		h.set(ctx, h.query.ToggleAnswer(g), true)
 	}
 }
 
