@@ -8,7 +8,7 @@ import "embed"
 // FS holds criteria.json, presets.json, guide.json, freshness.json and
 // apps/*.json.
 //
-//go:embed criteria.json presets.json guide.json freshness.json apps/*.json
+//go:embed criteria.json presets.json guide.json freshness.json apps/*.json locales/*/*.json
 var FS embed.FS
 
 // Binary is the same catalog in its compact form (catalog.ReadBinary), which

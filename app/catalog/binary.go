@@ -13,7 +13,7 @@ import (
 // start; this takes a few. Strings are a length and their bytes, numbers
 // unsigned varints, maps their entries in key order, so the same catalog
 // always encodes to the same bytes (a test compares them).
-const binaryMagic = "msgcompare-catalog-1\n"
+const binaryMagic = "msgcompare-catalog-2\n"
 
 // MarshalBinary encodes the catalog in its compact form.
 func (c *Catalog) MarshalBinary() ([]byte, error) {
@@ -22,6 +22,11 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	w.str(c.Version)
 	w.str(c.Updated)
 	w.str(c.License)
+	w.n(len(c.Locales))
+	for _, l := range c.Locales {
+		w.strs(l.Code, l.Name, l.Dir)
+		w.l10n(l.Messages)
+	}
 	w.n(len(c.Groups))
 	for _, g := range c.Groups {
 		w.str(g.ID)
@@ -88,6 +93,11 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 		}
 	}()
 	c = &Catalog{Version: r.str(), Updated: r.str(), License: r.str()}
+	c.Locales = make([]Locale, r.n())
+	for i := range c.Locales {
+		l := &c.Locales[i]
+		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.l10n()
+	}
 	c.Groups = make([]Group, r.n())
 	for i := range c.Groups {
 		c.Groups[i] = Group{ID: r.str(), Label: r.l10n()}

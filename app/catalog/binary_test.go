@@ -22,6 +22,9 @@ func TestBinaryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i := range cat.Locales {
+		cat.Locales[i].Missing = nil // what Load tells maintainers, not readers
+	}
 	if !reflect.DeepEqual(got, cat) {
 		t.Errorf("the compact catalog decodes to another catalog\n got %+v\nwant %+v", got.Apps[0], cat.Apps[0])
 	}

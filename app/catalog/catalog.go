@@ -30,9 +30,6 @@ const (
 // Types lists every valid criterion type, in documentation order.
 var Types = []Type{Bool, Enum, Set, Number, Date, Text, Audits}
 
-// Langs lists the languages every label must have.
-var Langs = []string{"en", "de"}
-
 // L10n is a text in several languages, keyed by language code.
 type L10n map[string]string
 
@@ -193,6 +190,8 @@ type Catalog struct {
 	Guide    []Question  `json:"guide"`
 	// Freshness is nil when the data has no freshness.json.
 	Freshness *Freshness `json:"freshness,omitempty"`
+	// Locales are the site's languages, English first (see locale.go).
+	Locales []Locale `json:"languages"`
 
 	criteria map[string]*Criterion
 	apps     map[string]*App

@@ -65,8 +65,11 @@ func (l *loader) loadGuide(cat *Catalog) {
 		if cat.Criterion(q.Criterion) == nil {
 			r.add(f+".criterion", "expected the id of a criterion that explains the question, got %q", q.Criterion)
 		}
-		r.checkL10n(f+".label", q.Label, Langs...)
-		r.checkL10n(f+".why", q.Why, Langs...)
+		key := "guide." + q.ID
+		inlineText(r, f+".label", q.Label, key+".label")
+		inlineText(r, f+".why", q.Why, key+".why")
+		file.Questions[i].Label = l.text(key+".label", "question "+q.ID)
+		file.Questions[i].Why = l.text(key+".why", "why question "+q.ID+" matters")
 		if len(q.Answers) == 0 {
 			r.add(f+".answers", "expected at least one answer")
 		}
@@ -74,7 +77,8 @@ func (l *loader) loadGuide(cat *Catalog) {
 		for j, a := range q.Answers {
 			af := indexed(f+".answers", j)
 			r.checkID(af+".id", "answer", a.ID, answers)
-			r.checkL10n(af+".label", a.Label, Langs...)
+			inlineText(r, af+".label", a.Label, key+".answer."+a.ID)
+			file.Questions[i].Answers[j].Label = l.text(key+".answer."+a.ID, "answer "+a.ID+" of question "+q.ID)
 			conds, errs := ParseConditions(a.Require, cat)
 			for _, err := range errs {
 				r.add(af+".require", "%v", err)

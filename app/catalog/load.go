@@ -40,12 +40,16 @@ func Load(fsys fs.FS, opt Options) (*Catalog, error) {
 	}
 	l := loader{fsys: fsys, opt: opt, hash: sha256.New()}
 	cat := &Catalog{License: License}
+	l.loadLocales(cat)
 	l.loadCriteria(cat)
 	cat.index()
 	l.loadPresets(cat)
 	l.loadApps(cat)
 	l.loadGuide(cat)
 	l.loadFreshness(cat)
+	if len(l.errs) == 0 {
+		l.checkUnusedTexts()
+	}
 	cat.index()
 	if len(l.errs) > 0 {
 		return nil, l.errs
@@ -59,7 +63,8 @@ type loader struct {
 	fsys fs.FS
 	opt  Options
 	errs Errors
-	hash hash.Hash
+	hash  hash.Hash
+	texts texts
 }
 
 func (l *loader) report(name string) report {
@@ -120,10 +125,12 @@ func (l *loader) loadCriteria(cat *Catalog) {
 	}
 	r := l.report(CriteriaFile)
 	groups := map[string]bool{}
-	for i, g := range file.Groups {
+	for i := range file.Groups {
+		g := &file.Groups[i]
 		f := indexed("groups", i)
 		r.checkID(f+".id", "group", g.ID, groups)
-		r.checkL10n(f+".label", g.Label, Langs...)
+		inlineText(r, f+".label", g.Label, "group."+g.ID)
+		g.Label = l.text("group."+g.ID, "the name of group "+g.ID)
 	}
 	if len(file.Criteria) == 0 {
 		r.add("criteria", "expected at least one criterion")
@@ -138,6 +145,7 @@ func (l *loader) loadCriteria(cat *Catalog) {
 			r.add(f+".group", "expected one of the groups' ids, got %q", c.Group)
 		}
 		checkCriterion(r, f, c)
+		l.criterionTexts(r, f, c)
 	}
 	cat.Groups, cat.Criteria = file.Groups, file.Criteria
 }
@@ -161,24 +169,36 @@ func checkCriterion(r report, f string, c *Criterion) {
 			r.add(indexed(f+".values", i), "duplicate value %q", v)
 		}
 		seen[v] = true
-		r.checkL10n(f+".value_labels."+v, c.ValueLabels[v], Langs...)
-	}
-	for v := range c.ValueLabels {
-		if !seen[v] {
-			r.add(f+".value_labels."+v, "label for %q, which is not in values", v)
-		}
 	}
 	if c.Good != nil && c.Type != Bool {
 		r.add(f+".good", "only bool criteria say which answer is good (type %s)", c.Type)
 	}
-	if c.Unit != nil && c.Type != Number {
-		r.add(f+".unit", "only number criteria have a unit (type %s)", c.Type)
-	}
 	if c.UnlimitedAllowed && c.Type != Number {
 		r.add(f+".unlimited_allowed", "only number criteria can allow \"unlimited\" (type %s)", c.Type)
 	}
-	r.checkL10n(f+".label", c.Label, Langs...)
-	r.checkL10n(f+".description", c.Description, Langs...)
+}
+
+// criterionTexts takes criterion c's texts from the languages' files:
+// its label and description, its values' labels and a number's unit.
+func (l *loader) criterionTexts(r report, f string, c *Criterion) {
+	key := "criterion." + c.ID
+	inlineText(r, f+".label", c.Label, key+".label")
+	inlineText(r, f+".description", c.Description, key+".description")
+	inlineText(r, f+".unit", c.Unit, key+".unit")
+	if c.ValueLabels != nil {
+		r.add(f+".value_labels", "texts live in %s/<lang>/%s: move them there as %q", LocalesDir, TextsFile, key+".value.<value>")
+	}
+	c.Label = l.text(key+".label", "the name of criterion "+c.ID)
+	c.Description = l.text(key+".description", "what criterion "+c.ID+" means")
+	if c.Unit = l.optionalText(key + ".unit"); c.Unit != nil && c.Type != Number {
+		l.report(path.Join(LocalesDir, SourceLang, TextsFile)).add(key+".unit", "only number criteria have a unit (type %s)", c.Type)
+	}
+	if len(c.Values) > 0 {
+		c.ValueLabels = make(map[string]L10n, len(c.Values))
+	}
+	for _, v := range c.Values {
+		c.ValueLabels[v] = l.text(key+".value."+v, "how value "+v+" of criterion "+c.ID+" reads")
+	}
 }
 
 func typeNames() []string {
@@ -202,7 +222,10 @@ func (l *loader) loadPresets(cat *Catalog) {
 		f := indexed("presets", i)
 		r.checkID(f+".id", "preset", p.ID, seen)
 		f = "presets." + p.ID
-		r.checkL10n(f+".label", p.Label, Langs...)
+		inlineText(r, f+".label", p.Label, "preset."+p.ID+".label")
+		inlineText(r, f+".description", p.Description, "preset."+p.ID+".description")
+		file.Presets[i].Label = l.text("preset."+p.ID+".label", "the name of preset "+p.ID)
+		file.Presets[i].Description = l.optionalText("preset." + p.ID + ".description")
 		conds, errs := ParseConditions(p.Require, cat)
 		for _, err := range errs {
 			r.add(f+".require", "%v", err)
@@ -307,7 +330,8 @@ func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
 	if !validURL(app.Homepage) {
 		r.add("homepage", "expected an http(s) URL, got %q", app.Homepage)
 	}
-	r.checkL10n("summary", app.Summary, "en")
+	inlineText(r, "summary", app.Summary, "app."+app.ID+".summary")
+	app.Summary = l.text("app."+app.ID+".summary", "a one-line summary of "+app.ID)
 	if app.Added != "" {
 		r.checkDate("added", app.Added, l.opt.Today)
 	}

@@ -152,8 +152,11 @@ func TestSchemaRejects(t *testing.T) {
 		{"a criterion of an unknown type", func(d map[string]any) {
 			criterion0(d)["type"] = "boolean"
 		}},
-		{"a criterion label without German", func(d map[string]any) {
-			delete(criterion0(d)["label"].(map[string]any), "de")
+		{"a criterion label without English", func(d map[string]any) {
+			delete(criterion0(d)["label"].(map[string]any), "en")
+		}},
+		{"a text in a language that is not a tag", func(d map[string]any) {
+			criterion0(d)["label"].(map[string]any)["Deutsch"] = "Telefonnummer"
 		}},
 		{"a bool criterion that lists values", func(d map[string]any) {
 			for _, c := range d["criteria"].([]any) {

@@ -27,7 +27,7 @@ type Query struct {
 	View        string              // "matrix" or "cards"; empty: chosen by screen width
 	Diff        bool                // only criteria where the shown messengers differ
 	Theme       string              // "auto", "light", "dark" or "contrast"; empty: auto
-	Lang        string              // "en" or "de"; empty: chosen by the browser
+	Lang        string              // a tag of the catalog's languages; empty: chosen by the reader's browser
 	Guide       []GuideAnswer       // the reader's answers to the guide
 	Filters     bool                // the filter panel is open (narrow screens)
 }
@@ -47,7 +47,6 @@ func (n Notice) String() string {
 var (
 	Views  = []string{"matrix", "cards"}
 	Themes = []string{"auto", "light", "dark", "contrast"}
-	Langs  = []string{"en", "de"}
 )
 
 // MaxSearch is the longest search text kept; longer text is cut.
@@ -116,7 +115,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		case "theme":
 			q.Theme = decodeChoice(key, all[0], Themes, note)
 		case "lang":
-			q.Lang = decodeChoice(key, all[0], Langs, note)
+			// The catalog's languages (data/locales), matched as a
+			// reader's tag is: pt reads pt-BR, zh-cn reads zh-Hans.
+			if q.Lang = cat.MatchLang(all[0]); q.Lang == "" {
+				note(key, all[0], "expected one of %s", strings.Join(cat.Langs(), ", "))
+			}
 		case "filters":
 			q.Filters = all[0] == "1"
 			if all[0] != "1" && all[0] != "0" {

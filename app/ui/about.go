@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -36,17 +34,18 @@ func (p *About) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markRea
 
 func (p *About) loadPage(ctx app.Context) {
 	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))
-	ctx.Page().SetLang(p.lang)
+	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgNavAbout) + " · msgcompare")
 }
 
 // Render draws the page.
 func (p *About) Render() app.UI {
 	lang, cat := p.lang, p.Catalog
+	paras := aboutParagraphs(lang)
 	return frame(cat, &p.state, "/about",
 		app.H1().Text(t(lang, msgAboutTitle)),
-		app.Range(aboutParagraphs[lang]).Slice(func(i int) app.UI {
-			return app.P().Text(aboutParagraphs[lang][i])
+		app.Range(paras).Slice(func(i int) app.UI {
+			return app.P().Text(paras[i])
 		}),
 		app.H2().ID("criteria").Text(t(lang, msgCriteriaTitle)),
 		app.Range(cat.Groups).Slice(func(i int) app.UI {
@@ -57,11 +56,11 @@ func (p *About) Render() app.UI {
 			app.Range(cat.Presets).Slice(func(i int) app.UI {
 				pr := cat.Presets[i]
 				return app.Div().Body(
-					app.Dt().Body(app.A().Href(p.at.href("/", withPreset(keep(p.query), pr.ID))).Text(pr.Label.In(lang))),
+					app.Dt().Body(app.A().Href(p.at.href("/", withPreset(keep(p.query), pr.ID))).Text(pr.Label.In(lang.code))),
 					app.Dd().Body(
-						app.P().Text(pr.Description.In(lang)),
+						app.P().Text(pr.Description.In(lang.code)),
 						app.P().Body(app.Code().Text("require="+pr.Require)),
-						app.If(pr.Rationale != nil, app.P().Text(pr.Rationale.In(lang))),
+						app.If(pr.Rationale != nil, app.P().Text(pr.Rationale.In(lang.code))),
 						app.If(pr.Source != "", app.P().Body(extLink(pr.Source, t(lang, msgSource)))),
 					),
 				)
@@ -82,7 +81,7 @@ func (p *About) Render() app.UI {
 	)
 }
 
-func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang string) app.UI {
+func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang locale) app.UI {
 	var items []app.UI
 	for i := range cat.Criteria {
 		cr := &cat.Criteria[i]
@@ -93,21 +92,21 @@ func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang string) app
 		if len(cr.Values) > 0 {
 			labels := make([]string, len(cr.Values))
 			for j, v := range cr.Values {
-				labels[j] = cr.ValueLabel(v, lang)
+				labels[j] = cr.ValueLabel(v, lang.code)
 			}
-			values = strings.Join(labels, ", ")
+			values = lang.list(labels)
 		}
 		items = append(items, app.Div().ID("def-"+cr.ID).Body(
-			app.Dt().Body(app.Text(cr.Label.In(lang)+" "), app.Code().Text(cr.ID)),
+			app.Dt().Body(app.Text(cr.Label.In(lang.code)+" "), app.Code().Text(cr.ID)),
 			app.Dd().Body(
-				app.Text(cr.Description.In(lang)),
+				app.Text(cr.Description.In(lang.code)),
 				app.If(values != "", app.Br()),
 				app.If(values != "", app.Small().Text(values)),
 			),
 		))
 	}
 	return app.Section().Aria("labelledby", "about-"+g.ID).Body(
-		app.H3().ID("about-"+g.ID).Text(g.Label.In(lang)),
+		app.H3().ID("about-"+g.ID).Text(g.Label.In(lang.code)),
 		app.Dl().Class("definitions").Body(items...),
 	)
 }

@@ -43,10 +43,10 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.loadURL(u.Path, u, pathsOf(ctx))
 	p.today = today(p.Today)
-	ctx.Page().SetLang(p.lang)
+	setDocumentLang(ctx, p.lang)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
-		ctx.Page().SetDescription(attr(a.Summary.In(p.lang)))
+		ctx.Page().SetDescription(attr(a.Summary.In(p.lang.code)))
 	}
 }
 
@@ -75,7 +75,7 @@ func (p *AppPage) Render() app.UI {
 			app.Text(a.Name),
 			app.If(a.Discontinued != nil, app.Span().Class("badge").Text(t(lang, msgDiscontinued))),
 		),
-		app.P().Class("tagline").Text(a.Summary.In(lang)),
+		app.P().Class("tagline").Text(a.Summary.In(lang.code)),
 		app.P().Class("app-links").Body(
 			extLink(a.Homepage, t(lang, msgHomepage)),
 			app.Text(" · "),
@@ -89,7 +89,7 @@ func (p *AppPage) Render() app.UI {
 	)
 }
 
-func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang string) app.UI {
+func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang locale) app.UI {
 	var items []app.UI
 	for i := range cat.Criteria {
 		cr := &cat.Criteria[i]
@@ -97,17 +97,17 @@ func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group
 			continue
 		}
 		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
-			app.H3().Title(attr(cr.Description.In(lang))).Text(cr.Label.In(lang)),
+			app.H3().Title(attr(cr.Description.In(lang.code))).Text(cr.Label.In(lang.code)),
 			factBody(ag, a, cr, a.Cell(cr.ID), lang),
 		))
 	}
 	return app.Section().Class("fact-group").DataSet("app", a.ID).Aria("labelledby", "g-"+g.ID).Body(
-		app.H2().ID("g-"+g.ID).Text(g.Label.In(lang)),
+		app.H2().ID("g-"+g.ID).Text(g.Label.In(lang.code)),
 		app.Div().Class("fact-grid").Body(items...),
 	)
 }
 
-func discontinuedView(d *catalog.Discontinued, lang string) app.UI {
+func discontinuedView(d *catalog.Discontinued, lang locale) app.UI {
 	if d == nil {
 		return nil
 	}
@@ -119,7 +119,7 @@ func discontinuedView(d *catalog.Discontinued, lang string) app.UI {
 }
 
 // statusView is the curators' verdicts over time, newest first.
-func statusView(list []catalog.Status, lang string) app.UI {
+func statusView(list []catalog.Status, lang locale) app.UI {
 	if len(list) == 0 {
 		return nil
 	}

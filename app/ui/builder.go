@@ -68,7 +68,7 @@ func (b *Builder) OnDismount() {
 func (b *Builder) loadPage(ctx app.Context) {
 	b.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	b.copied = false
-	ctx.Page().SetLang(b.lang)
+	setDocumentLang(ctx, b.lang)
 	ctx.Page().SetTitle(t(b.lang, msgBuilderTitle))
 }
 
@@ -133,7 +133,7 @@ func (b *Builder) optionsView() app.UI {
 	cat, lang, q := b.Catalog, b.lang, b.query
 	presetOpts := []choice{{"", t(lang, msgNoPreset)}}
 	for _, p := range cat.Presets {
-		presetOpts = append(presetOpts, choice{p.ID, p.Label.In(lang)})
+		presetOpts = append(presetOpts, choice{p.ID, p.Label.In(lang.code)})
 	}
 	apps := compare.ByName(cat)
 	shownCrits := q.Criteria
@@ -152,7 +152,7 @@ func (b *Builder) optionsView() app.UI {
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("lang").Text(t(lang, msgLanguage)),
-			choiceSelect("lang", "lang", q.Lang, []choice{{"", t(lang, msgThemeAuto)}, {"en", "English"}, {"de", "Deutsch"}}, b.onField("lang")),
+			choiceSelect("lang", "lang", q.Lang, langChoices(cat, lang), b.onField("lang")),
 		),
 		app.Details().Class("choose").Open(true).Body(
 			app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(q.Apps), len(cat.Apps)), len(cat.Apps))),
@@ -172,7 +172,7 @@ func (b *Builder) optionsView() app.UI {
 				id := "crit-" + cr.ID
 				return app.Div().Class("choice").Body(
 					checkbox(id, "criteria", cr.ID, slices.Contains(shownCrits, cr.ID), "", b.onCriterion(cr.ID)),
-					app.Label().For(id).Text(cr.Label.In(lang)),
+					app.Label().For(id).Text(cr.Label.In(lang.code)),
 				)
 			})),
 		),
@@ -229,7 +229,7 @@ func (b *Builder) guideOptions() app.UI {
 			id := "bg-" + qu.ID + "-" + a.ID
 			boxes = append(boxes, app.Div().Class("choice").Body(
 				checkbox(id, "guide", g.String(), b.query.Answered(qu.ID, a.ID), "", b.onAnswer(g)),
-				app.Label().For(id).Text(a.Label.In(lang)),
+				app.Label().For(id).Text(a.Label.In(lang.code)),
 			))
 		}
 	}
@@ -275,4 +275,14 @@ func (b *Builder) onCopy(ctx app.Context, e app.Event) {
 	done = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
 	failed = app.FuncOf(func(app.Value, []app.Value) any { selectSnippet(); release(); return nil })
 	clip.Call("writeText", b.snippet()).Call("then", done, failed)
+}
+
+// langChoices offers every language of the catalog, each named in its own
+// language, after the reader's browser's choice.
+func langChoices(cat *catalog.Catalog, lang locale) []choice {
+	opts := []choice{{"", t(lang, msgThemeAuto)}}
+	for _, l := range cat.Locales {
+		opts = append(opts, choice{l.Code, l.Name})
+	}
+	return opts
 }

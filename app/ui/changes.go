@@ -41,7 +41,7 @@ func (p *ChangesPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { m
 
 func (p *ChangesPage) loadPage(ctx app.Context) {
 	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
-	ctx.Page().SetLang(p.lang)
+	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgChangesTitle) + " · msgcompare")
 }
 
@@ -77,7 +77,7 @@ func (p *ChangesPage) filterForm() app.UI {
 	}
 	critOpts := []option{{"", t(lang, msgAllCriteria)}}
 	for _, cr := range cat.Criteria {
-		critOpts = append(critOpts, option{cr.ID, cr.Label.In(lang)})
+		critOpts = append(critOpts, option{cr.ID, cr.Label.In(lang.code)})
 	}
 	return app.Form().Class("changes-filter").Method("get").Action(p.at.link("/changes")).Body(
 		hiddenState(keep(p.query)),
@@ -91,7 +91,7 @@ type option struct{ value, label string }
 
 // selectField is a labelled select of opts with chosen selected; a URL
 // that chose several keeps them as one extra option.
-func selectField(id, name, label string, opts []option, chosen []string, lang string) app.UI {
+func selectField(id, name, label string, opts []option, chosen []string, lang locale) app.UI {
 	current := strings.Join(chosen, ",")
 	if len(chosen) > 1 {
 		opts = append(opts[:1:1], append([]option{{current, fmtMsg(lang, msgSeveral, len(chosen))}}, opts[1:]...)...)
@@ -137,7 +137,7 @@ func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.
 	}
 	b.WriteString(`><p><time class="when" datetime="` + esc(c.Date) + `">` + esc(formatDate(c.Date, lang)) + `</time>`)
 	b.WriteString(`<a href="` + esc(s.at.href("/app/"+a.ID, keep(s.query))) + `">` + esc(a.Name) + `</a>: `)
-	b.WriteString(esc(ChangeSummary(cat, c, lang)) + `</p>`)
+	b.WriteString(esc(changeSummary(cat, c, lang)) + `</p>`)
 	if c.Note != "" {
 		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(c.Note) + `</p>`)
 	}
@@ -156,8 +156,8 @@ func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.
 
 // enAttr marks English text inside a page of another language (contract
 // §7): the per-fact notes are written in English.
-func enAttr(lang string) string {
-	if lang == "en" {
+func enAttr(lang locale) string {
+	if lang.code == catalog.SourceLang {
 		return ""
 	}
 	return ` lang="en"`
@@ -166,7 +166,11 @@ func enAttr(lang string) string {
 // ChangeSummary says in one line of plain text what changed, such as
 // "Forward secrecy: ✓ Yes → ✗ No" or "Privacy Guides: listed → removed".
 // The page and the Atom feed share it.
-func ChangeSummary(cat *catalog.Catalog, c *changes.Change, lang string) string {
+func ChangeSummary(cat *catalog.Catalog, c *changes.Change, code string) string {
+	return changeSummary(cat, c, localeOf(cat, code))
+}
+
+func changeSummary(cat *catalog.Catalog, c *changes.Change, lang locale) string {
 	switch c.Kind {
 	case changes.Value:
 		cr := cat.Criterion(c.Criterion)
@@ -174,7 +178,7 @@ func ChangeSummary(cat *catalog.Catalog, c *changes.Change, lang string) string 
 			return c.Criterion
 		}
 		from, to := show(cr, c.FromValue, lang), show(cr, c.ToValue, lang)
-		return cr.Label.In(lang) + ": " + strings.TrimSpace(from.Symbol+" "+from.Word) + " → " + strings.TrimSpace(to.Symbol+" "+to.Word)
+		return lang.labelValue(cr.Label.In(lang.code), strings.TrimSpace(from.Symbol+" "+from.Word)+" → "+strings.TrimSpace(to.Symbol+" "+to.Word))
 	case changes.Status:
 		to, _ := c.To.(string)
 		line := curatorName(c.Curator) + ": "

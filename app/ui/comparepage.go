@@ -46,7 +46,7 @@ func (p *ComparePage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { m
 func (p *ComparePage) loadPage(ctx app.Context) {
 	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	p.today = today(p.Today)
-	ctx.Page().SetLang(p.lang)
+	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
 }
 
@@ -177,8 +177,8 @@ func (p *ComparePage) tableView() app.UI {
 	return app.Raw(b.String())
 }
 
-func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept []compare.Row, lang string) {
-	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang)) + `">` + esc(cr.Label.In(lang)) + `</th>`)
+func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept []compare.Row, lang locale) {
+	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang.code)) + `">` + esc(cr.Label.In(lang.code)) + `</th>`)
 	for _, row := range kept {
 		a := row.App
 		cell := a.Cell(cr.ID)

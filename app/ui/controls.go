@@ -78,7 +78,7 @@ func (h *Home) presetsView() app.UI {
 			if active {
 				q.Preset = ""
 			}
-			a := app.A().Class("preset").Href(h.at.href("/", q)).Title(attr(p.Description.In(lang))).Text(p.Label.In(lang))
+			a := app.A().Class("preset").Href(h.at.href("/", q)).Title(attr(p.Description.In(lang.code))).Text(p.Label.In(lang.code))
 			if active {
 				a = a.Aria("current", "true").Class("preset active")
 			}
@@ -110,7 +110,7 @@ func (h *Home) requirementsView() app.UI {
 				return nil
 			}
 			return app.FieldSet().Class("group").Body(
-				app.Legend().Text(g.Label.In(lang)),
+				app.Legend().Text(g.Label.In(lang.code)),
 				app.Div().Class("toggles").Body(controls...),
 			)
 		}),
@@ -123,7 +123,7 @@ func (h *Home) chooseAppsView() app.UI {
 	shown := h.query.Apps
 	apps := compare.ByName(cat)
 	return app.Details().Class("choose").ID("choose-apps").OnToggle(h.onChooseOpen).Body(
-		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseApps), countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
+		app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
 		app.If(h.showChoices("choose-apps"), app.Div().Class("choices").Body(
 			app.Range(apps).Slice(func(i int) app.UI {
 				a := apps[i]
@@ -146,7 +146,7 @@ func (h *Home) chooseCriteriaView() app.UI {
 		shown = compare.DefaultCriteria(cat, h.query)
 	}
 	return app.Details().Class("choose").ID("choose-criteria").OnToggle(h.onChooseOpen).Body(
-		app.Summary().Text(fmt.Sprintf(t(lang, msgChooseCriteria), len(shown), len(cat.Criteria))),
+		app.Summary().Text(fmtMsg(lang, msgChooseCriteria, len(shown), len(cat.Criteria))),
 		h.allCriteriaLink(len(shown)),
 		app.If(h.showChoices("choose-criteria"), app.Div().Class("choices").Body(
 			app.Range(cat.Criteria).Slice(func(i int) app.UI {
@@ -155,7 +155,7 @@ func (h *Home) chooseCriteriaView() app.UI {
 				id := "crit-" + cr.ID
 				return app.Div().Class("choice").Body(
 					checkbox(id, "criteria", cr.ID, on, "", h.onChooseCriterion(cr.ID)),
-					app.Label().For(id).Text(cr.Label.In(lang)),
+					app.Label().For(id).Text(cr.Label.In(lang.code)),
 				)
 			}),
 		)),
@@ -206,7 +206,7 @@ func (h *Home) sortSelect() app.UI {
 	opts := []choice{{"", t(lang, msgSortName)}, {"-score", t(lang, msgSortScore)}}
 	for i := range h.Catalog.Criteria {
 		cr := &h.Catalog.Criteria[i]
-		opts = append(opts, choice{"-" + cr.ID, cr.Label.In(lang)})
+		opts = append(opts, choice{"-" + cr.ID, cr.Label.In(lang.code)})
 	}
 	return choiceSelect("sort", "sort", h.query.Sort, opts, h.onSort)
 }

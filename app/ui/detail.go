@@ -75,10 +75,10 @@ func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 	return app.Aside().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
 		OnKeyDown(f.onDetailKey).Body(
 		app.Div().Class("detail-head").Body(
-			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang)+": "+a.Name),
+			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang.code)+": "+a.Name),
 			app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×"),
 		),
-		app.P().Class("criterion-desc").Text(cr.Description.In(lang)),
+		app.P().Class("criterion-desc").Text(cr.Description.In(lang.code)),
 		factBody(ageingOf(cat, s), a, cr, a.Cell(cr.ID), lang),
 		app.P().Body(app.A().Href(s.at.href("/app/"+a.ID, keep(s.query))+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
 	)

@@ -52,7 +52,7 @@ func (e *Embed) loadPage(ctx app.Context) {
 	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	e.today = today(e.Today)
 	e.detail = fact{}
-	ctx.Page().SetLang(e.lang)
+	setDocumentLang(ctx, e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))
 	if app.IsClient {
 		ctx.Defer(func(app.Context) { patchMatrix(&e.state) })
@@ -68,7 +68,7 @@ func (e *Embed) Render() app.UI {
 	}
 	// One main landmark holds everything: the frame is a page of its own
 	// for screen readers, and content outside landmarks is easy to miss.
-	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang).Body(app.Main().ID("main").Body(
+	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir).Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
 		bootFailedView(lang),
 		app.Div().Class("embed-head").Body(

@@ -15,11 +15,12 @@ import (
 type ageing struct {
 	fresh *catalog.Freshness
 	today string
+	en    locale // the maintainers' language, for the correction report
 }
 
 // ageingOf is the ageing of the facts a page shows.
 func ageingOf(cat *catalog.Catalog, s *state) ageing {
-	return ageing{fresh: cat.Freshness, today: s.today}
+	return ageing{fresh: cat.Freshness, today: s.today, en: localeOf(cat, catalog.SourceLang)}
 }
 
 // today is the date a fact's age counts to: the build's date (Config.Today)
@@ -37,13 +38,13 @@ func today(build string) string {
 // the widget and the side-by-side table share it. It has no controls, so it
 // is written as HTML (one parse in the browser instead of a DOM call per
 // node); every value is escaped.
-func factBody(ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang string) app.UI {
+func factBody(ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) app.UI {
 	var b strings.Builder
 	writeFactBody(&b, ag, a, cr, cell, lang)
 	return app.Raw(b.String())
 }
 
-func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang string) {
+func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) {
 	if cell == nil {
 		b.WriteString(`<p>` + esc(t(lang, msgUnknown)) + `</p>`)
 		return
@@ -100,7 +101,7 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 		}
 		b.WriteString(`</ol></div>`)
 	}
-	if u := correctionURL(ag.fresh, a, cr, cell); u != "" {
+	if u := correctionURL(ag.fresh, a, cr, cell, ag.en); u != "" {
 		b.WriteString(`<p class="correction">` + extLinkHTML(u, t(lang, msgCorrection)) + `</p>`)
 	}
 	b.WriteString(`</div>`)
@@ -110,11 +111,11 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 // for the maintainers: messenger, criterion, current value, verified date
 // and sources. It is a plain link: nothing is sent before the reader
 // clicks, and then only to the tracker the data names.
-func correctionURL(f *catalog.Freshness, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell) string {
+func correctionURL(f *catalog.Freshness, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, en locale) string {
 	if f == nil || a == nil {
 		return ""
 	}
-	v := show(cr, cell.Value, "en")
+	v := show(cr, cell.Value, en)
 	var body strings.Builder
 	body.WriteString("Messenger: " + a.Name + " (" + a.ID + ")\n")
 	body.WriteString("Criterion: " + cr.Label.In("en") + " (" + cr.ID + ")\n")

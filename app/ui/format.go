@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -27,16 +25,13 @@ const (
 	toneUnknown = "unknown"
 )
 
-// noLimit is how a number reads that has no limit (Value.Unlimited).
-var noLimit = catalog.L10n{"en": "No limit", "de": "Keine Grenze"}
-
 // show formats value v of criterion cr in lang.
-func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
+func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 	if v.Null {
 		return shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
 	}
 	if v.Unlimited {
-		return shown{Symbol: "∞", Word: noLimit.In(lang), Tone: toneNeutral}
+		return shown{Symbol: "∞", Word: t(lang, msgNoLimit), Tone: toneNeutral}
 	}
 	switch cr.Type {
 	case catalog.Bool:
@@ -52,19 +47,19 @@ func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
 		}
 		return s
 	case catalog.Enum:
-		return shown{Word: cr.ValueLabel(v.Str, lang), Tone: toneNeutral}
+		return shown{Word: cr.ValueLabel(v.Str, lang.code), Tone: toneNeutral}
 	case catalog.Set:
 		if len(v.Set) == 0 {
 			return shown{Symbol: "–", Word: t(lang, msgNone), Tone: toneNeutral}
 		}
 		labels := make([]string, len(v.Set))
 		for i, s := range v.Set {
-			labels[i] = cr.ValueLabel(s, lang)
+			labels[i] = cr.ValueLabel(s, lang.code)
 		}
-		return shown{Word: strings.Join(labels, ", "), Tone: toneNeutral}
+		return shown{Word: lang.list(labels), Tone: toneNeutral}
 	case catalog.Number:
-		w := strconv.Itoa(v.Num)
-		if u := cr.Unit.In(lang); u != "" {
+		w := lang.num(v.Num)
+		if u := cr.Unit.In(lang.code); u != "" {
 			w += " " + u
 		}
 		return shown{Word: w, Tone: toneNeutral}
@@ -76,14 +71,14 @@ func show(cr *catalog.Criterion, v catalog.Value, lang string) shown {
 		for _, a := range v.Audits {
 			latest = max(latest, a.Year)
 		}
-		return shown{Word: fmt.Sprintf(t(lang, msgAudits), len(v.Audits), latest), Tone: toneNeutral}
+		return shown{Word: fmtMsg(lang, msgAudits, len(v.Audits), latest), Tone: toneNeutral}
 	}
 	return shown{Word: v.Str, Tone: toneNeutral}
 }
 
 // showCell formats a messenger's cell for criterion cr; a missing cell
 // reads as unknown.
-func showCell(cr *catalog.Criterion, cell *catalog.Cell, lang string) shown {
+func showCell(cr *catalog.Criterion, cell *catalog.Cell, lang locale) shown {
 	if cell == nil {
 		return shown{Symbol: "?", Word: t(lang, msgUnknown), Tone: toneUnknown}
 	}
@@ -92,27 +87,27 @@ func showCell(cr *catalog.Criterion, cell *catalog.Cell, lang string) shown {
 
 // conditionLabel says in words what a condition asks for, for example
 // "Forward secrecy: Yes" or "Platforms: iOS".
-func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang string) string {
+func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang locale) string {
 	cr := cat.Criterion(c.Criterion)
 	if cr == nil {
 		return c.String()
 	}
-	label := cr.Label.In(lang)
+	label := cr.Label.In(lang.code)
 	switch c.Op {
 	case catalog.IsTrue:
-		return label + ": " + t(lang, msgYes)
+		return lang.labelValue(label, t(lang, msgYes))
 	case catalog.IsFalse:
-		return label + ": " + t(lang, msgNo)
+		return lang.labelValue(label, t(lang, msgNo))
 	case catalog.Has:
 		vals := make([]string, len(c.Values))
 		for i, v := range c.Values {
-			vals[i] = cr.ValueLabel(v, lang)
+			vals[i] = cr.ValueLabel(v, lang.code)
 		}
-		return label + ": " + strings.Join(vals, " / ")
+		return lang.labelValue(label, strings.Join(vals, " / "))
 	case catalog.AtLeast:
-		return fmt.Sprintf("%s ≥ %d", label, c.N)
+		return lang.sprintf("%s ≥ %d", label, c.N)
 	case catalog.AtMost:
-		return fmt.Sprintf("%s ≤ %d", label, c.N)
+		return lang.sprintf("%s ≤ %d", label, c.N)
 	}
 	return label
 }
@@ -120,11 +115,11 @@ func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang string) stri
 // requirementControl is one requirement checkbox with its label: the
 // condition a reader toggles for bool criterion cr, carried in
 // data-require (contract §6). The comparison and the widget share it.
-func requirementControl(cat *catalog.Catalog, cr *catalog.Criterion, q compare.Query, lang string, onToggle func(catalog.Condition) app.EventHandler) app.UI {
+func requirementControl(cat *catalog.Catalog, cr *catalog.Criterion, q compare.Query, lang locale, onToggle func(catalog.Condition) app.EventHandler) app.UI {
 	c := toggleCondition(cr)
 	cond := c.String()
 	id := "req-" + cr.ID
-	return app.Div().Class("toggle").Title(attr(cr.Description.In(lang))).Body(
+	return app.Div().Class("toggle").Title(attr(cr.Description.In(lang.code))).Body(
 		checkbox(id, "require", cond, q.Requires(cond), cond, onToggle(c)),
 		app.Label().For(id).Text(conditionLabel(cat, c, lang)),
 	)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -40,9 +39,9 @@ func (h *Home) guideView() app.UI {
 func (h *Home) questionView(qu *catalog.Question) app.UI {
 	lang := h.lang
 	return app.FieldSet().Class("question").DataSet("question", qu.ID).Body(
-		app.Legend().Text(qu.Label.In(lang)),
+		app.Legend().Text(qu.Label.In(lang.code)),
 		app.P().Class("why").Body(
-			app.Text(qu.Why.In(lang)+" "),
+			app.Text(qu.Why.In(lang.code)+" "),
 			app.A().Href(h.at.href("/about", keep(h.query))+"#def-"+qu.Criterion).Text(t(lang, msgWhatItMeans)),
 		),
 		app.Div().Class("answers").Body(app.Range(qu.Answers).Slice(func(i int) app.UI {
@@ -51,7 +50,7 @@ func (h *Home) questionView(qu *catalog.Question) app.UI {
 			id := "g-" + qu.ID + "-" + a.ID
 			return app.Div().Class("choice").Body(
 				checkbox(id, "guide", g.String(), h.query.Answered(qu.ID, a.ID), "", h.onAnswer(g)),
-				app.Label().For(id).Text(a.Label.In(lang)),
+				app.Label().For(id).Text(a.Label.In(lang.code)),
 			)
 		})),
 	)
@@ -99,7 +98,7 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	return app.Raw(b.String())
 }
 
-func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ compare.Query, lang string) {
+func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ compare.Query, lang locale) {
 	a := p.App
 	page := at.href("/app/"+a.ID, keepQ)
 	b.WriteString(`<li data-app="` + esc(a.ID) + `"><h4><a href="` + esc(page) + `">` + esc(a.Name) + `</a>`)
@@ -118,7 +117,7 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ co
 			}
 			sh := show(f.Criterion, f.Value, lang)
 			b.WriteString(`<a class="v-` + sh.Tone + `" href="` + esc(page+"#"+f.Criterion.ID) + `">` +
-				esc(f.Criterion.Label.In(lang)+": "+sh.Word) + `</a>`)
+				esc(f.Criterion.Label.In(lang.code)+": "+sh.Word) + `</a>`)
 		}
 		b.WriteString(`</p>`)
 	}
@@ -130,7 +129,7 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ co
 
 // verdict is the pick's sentence: how many needs it meets and which it
 // misses, in the reader's words (the answers' labels).
-func verdict(p compare.Pick, needs int, lang string) string {
+func verdict(p compare.Pick, needs int, lang locale) string {
 	if p.Met == needs {
 		if needs == 1 {
 			return t(lang, msgVerdictOne)
@@ -139,9 +138,9 @@ func verdict(p compare.Pick, needs int, lang string) string {
 	}
 	missed := make([]string, len(p.Missed))
 	for i, n := range p.Missed {
-		missed[i] = n.Answer.Label.In(lang)
+		missed[i] = n.Answer.Label.In(lang.code)
 	}
-	return fmt.Sprintf(t(lang, msgVerdictSome), p.Met, needs, strings.Join(missed, ", "))
+	return fmtMsg(lang, msgVerdictSome, p.Met, needs, lang.list(missed))
 }
 
 func latestStatus(list []catalog.Status) *catalog.Status {

@@ -52,7 +52,7 @@ func (h *Home) loadPage(ctx app.Context) {
 	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	h.today = today(h.Today)
 	h.detail = fact{}
-	ctx.Page().SetLang(h.lang)
+	setDocumentLang(ctx, h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))
 	if app.IsClient {
 		ctx.Defer(func(app.Context) { patchMatrix(&h.state) })

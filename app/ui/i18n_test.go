@@ -3,58 +3,43 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"msgcompare/app/catalog"
+	"msgcompare/data"
 )
 
-// TestMessagesComplete checks that every UI string exists in every
-// language with the same format verbs, so that no reader meets a missing
-// or garbled text.
-func TestMessagesComplete(t *testing.T) {
-	en := messages["en"]
-	for lang, msgs := range messages {
-		for key, want := range en {
-			got, ok := msgs[key]
-			if !ok || strings.TrimSpace(got) == "" {
-				t.Errorf("%s: message %q is missing", lang, key)
-				continue
-			}
-			if verbs(got) != verbs(want) {
-				t.Errorf("%s: message %q has verbs %q, English has %q", lang, key, verbs(got), verbs(want))
-			}
-		}
-		for key := range msgs {
-			if _, ok := en[key]; !ok {
-				t.Errorf("%s: message %q is not in English", lang, key)
-			}
-		}
-	}
-	for _, l := range []string{"en", "de"} {
-		if len(aboutParagraphs[l]) == 0 {
-			t.Errorf("no about text in %s", l)
-		}
-	}
-}
-
-func verbs(s string) string {
-	var v []string
-	for i := 0; i < len(s)-1; i++ {
-		if s[i] == '%' {
-			v = append(v, s[i:i+2])
-			i++
-		}
-	}
-	return strings.Join(v, "")
-}
-
+// TestFormatDate: dates read in the reader's language, in its digits.
 func TestFormatDate(t *testing.T) {
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ in, lang, want string }{
-		{"2026-11-25", "en", "2026-11-25"},
-		{"2026-11-25", "de", "25.11.2026"},
+		{"2026-11-25", "en", "Nov 25, 2026"},
+		{"2026-11-25", "de", "25. Nov. 2026"},
 		{"bad", "de", "bad"},
+		{"2026-13-01", "en", "2026-13-01"},
 	}
 	for _, tt := range tests {
-		if got := formatDate(tt.in, tt.lang); got != tt.want {
+		if got := formatDate(tt.in, localeOf(cat, tt.lang)); got != tt.want {
 			t.Errorf("formatDate(%q, %q) = %q, want %q", tt.in, tt.lang, got, tt.want)
 		}
+	}
+}
+
+// TestDigits: a language that writes other digits gets them in numbers and
+// in every %d of its messages, and English gets 0-9.
+func TestDigits(t *testing.T) {
+	fa := locale{code: "fa", digits: []rune("۰۱۲۳۴۵۶۷۸۹"), msgs: map[string]string{"n": "%[2]d از %[1]d"}}
+	if got := fmtMsg(fa, "n", 3, 45); got != "۴۵ از ۳" {
+		t.Errorf("fmtMsg in fa = %q", got)
+	}
+	if got := fa.num(2026); got != "۲۰۲۶" {
+		t.Errorf("num in fa = %q", got)
+	}
+	en := locale{code: "en", msgs: map[string]string{"n": "%d of %d"}}
+	if got := fmtMsg(en, "n", 3, 45); got != "3 of 45" {
+		t.Errorf("fmtMsg in en = %q", got)
 	}
 }
 

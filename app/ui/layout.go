@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -20,7 +20,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 		theme = "auto"
 	}
 	at, base := s.at, keep(s.query)
-	return app.Div().Class("page").DataSet("theme", theme).Lang(lang).Body(
+	return app.Div().Class("page").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir).Body(
 		app.A().Class("skip").Href("#main").Text(t(lang, msgSkip)),
 		app.Header().Class("masthead").Body(
 			app.A().Class("brand").Href(at.href("/", base)).Text("msgcompare"),
@@ -31,7 +31,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 				navLink(at.href("/about", base), t(lang, msgNavAbout), current == "/about"),
 				navLink(at.href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
 			),
-			langSwitch(at, current, s.query, lang),
+			langSwitch(cat, at, current, s.query, lang),
 		),
 		noticeView(s.notices, lang),
 		bootFailedView(lang),
@@ -48,26 +48,32 @@ func navLink(href, text string, current bool) app.UI {
 	return a
 }
 
-// langSwitch links the same view in the other languages.
-func langSwitch(at paths, path string, q compare.Query, lang string) app.UI {
-	var links []app.UI
-	for _, l := range compare.Langs {
-		if l == lang {
+// langSwitch links the same view in every other language, each name in
+// its own language and script: a menu that works without JavaScript.
+func langSwitch(cat *catalog.Catalog, at paths, path string, q compare.Query, lang locale) app.UI {
+	var items []app.UI
+	current := lang.code
+	for _, l := range cat.Locales {
+		if l.Code == lang.code {
+			current = l.Name
 			continue
 		}
 		other := q
-		other.Lang = l
-		links = append(links, app.A().Href(at.href(path, other)).Lang(l).Attr("hreflang", l).Text(langNames[l]))
+		other.Lang = l.Code
+		items = append(items, app.Li().Body(
+			app.A().Href(at.href(path, other)).Lang(l.Code).Dir(l.Dir).Attr("hreflang", l.Code).Text(l.Name),
+		))
 	}
-	return app.Div().Class("lang-switch").Body(links...)
+	return app.Details().Class("lang-switch").Body(
+		app.Summary().Text(lang.labelValue(t(lang, msgLanguage), current)),
+		app.Ul().Body(items...),
+	)
 }
-
-var langNames = map[string]string{"en": "English", "de": "Deutsch"}
 
 // bootFailedView is the quiet notice web/boot.js shows when the interactive
 // version cannot load (offline without a cache, a policy that forbids
 // WebAssembly): the page still works as forms and links.
-func bootFailedView(lang string) app.UI {
+func bootFailedView(lang locale) app.UI {
 	if app.IsClient {
 		return nil
 	}
@@ -76,7 +82,7 @@ func bootFailedView(lang string) app.UI {
 
 // noticeView reports ignored URL parameters (contract §3, §6). Values are
 // rendered as text, never as markup.
-func noticeView(notices []compare.Notice, lang string) app.UI {
+func noticeView(notices []compare.Notice, lang locale) app.UI {
 	if len(notices) == 0 {
 		return nil
 	}
@@ -92,7 +98,7 @@ func footerView(cat *catalog.Catalog, s *state) app.UI {
 	at, lang := s.at, s.lang
 	return app.Footer().Class("footer").Body(
 		app.P().Body(
-			app.Text(fmt.Sprintf(t(lang, msgData), cat.Version, formatDate(cat.Updated, lang))+" "),
+			app.Text(fmtMsg(lang, msgData, cat.Version, formatDate(cat.Updated, lang))+" "),
 			app.A().Href(at.link("/api/catalog.json")).Text("JSON"),
 			app.Text(" · "),
 			app.A().Href(at.link("/api/catalog.csv")).Text("CSV"),
@@ -103,12 +109,15 @@ func footerView(cat *catalog.Catalog, s *state) app.UI {
 }
 
 // formatDate writes a YYYY-MM-DD date the way lang reads dates.
-func formatDate(d, lang string) string {
-	if len(d) != 10 {
+func formatDate(d string, lang locale) string {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
 		return d
 	}
-	if lang == "de" {
-		return d[8:10] + "." + d[5:7] + "." + d[0:4]
+	y, err1 := strconv.Atoi(d[0:4])
+	m, err2 := strconv.Atoi(d[5:7])
+	day, err3 := strconv.Atoi(d[8:10])
+	if err1 != nil || err2 != nil || err3 != nil || m < 1 || m > 12 {
+		return d
 	}
-	return d
+	return lang.sprintf(t(lang, msgDateFormat), y, t(lang, msgMonth+itoa(m)), day)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -14,11 +13,11 @@ import (
 
 // countView states the result in one sentence, in a live region so that
 // screen readers hear it change.
-func countView(res compare.Result, lang string) app.UI {
+func countView(res compare.Result, lang locale) app.UI {
 	total := len(res.Kept) + len(res.Excluded)
-	text := fmt.Sprintf(t(lang, msgCount), len(res.Kept), total)
+	text := fmtMsg(lang, msgCount, len(res.Kept), total)
 	if n := len(res.Conditions); n > 0 {
-		text += " " + fmt.Sprintf(t(lang, msgCountReq), n)
+		text += " " + fmtMsg(lang, msgCountReq, n)
 	}
 	if len(res.Kept) == 0 && total > 0 {
 		text += " " + t(lang, msgNoneKept)
@@ -69,7 +68,7 @@ func neutralMatrix(cat *catalog.Catalog, s *state) string {
 	for _, cr := range s.result.Criteria {
 		k.WriteString(cr.ID + ",")
 	}
-	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang + "|" + keep(s.query).Encode() + "|" + cat.Version)
+	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang.code + "|" + keep(s.query).Encode() + "|" + cat.Version)
 	if key := k.String(); key != s.matrix.key {
 		s.matrix.key, s.matrix.html = key, matrixHTML(cat, s, true)
 	}
@@ -102,8 +101,8 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	writeGroupRow(&b, cat, res.Criteria, lang)
 	b.WriteString(`<tr><th scope="col" class="corner">` + esc(t(lang, msgMessenger)) + `</th>`)
 	for _, cr := range res.Criteria {
-		b.WriteString(`<th scope="col" data-criterion="` + esc(cr.ID) + `" title="` + esc(cr.Description.In(lang)) + `">` +
-			esc(cr.Label.In(lang)) + `</th>`)
+		b.WriteString(`<th scope="col" data-criterion="` + esc(cr.ID) + `" title="` + esc(cr.Description.In(lang.code)) + `">` +
+			esc(cr.Label.In(lang.code)) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	keepQ := keep(s.query)
@@ -148,8 +147,8 @@ func patchMatrix(s *state) {
 			m := score.Call("querySelector", "meter")
 			m.Set("max", total)
 			m.Set("value", k.Score)
-			m.Call("setAttribute", "aria-label", fmt.Sprintf(t(s.lang, msgScore), k.Score, total))
-			score.Call("querySelector", ".score-text").Set("textContent", strconv.Itoa(k.Score)+"/"+strconv.Itoa(total))
+			m.Call("setAttribute", "aria-label", fmtMsg(s.lang, msgScore, k.Score, total))
+			score.Call("querySelector", ".score-text").Set("textContent", s.lang.num(k.Score)+"/"+s.lang.num(total))
 		}
 	}
 	for id, r := range s.matrix.byID {
@@ -160,7 +159,7 @@ func patchMatrix(s *state) {
 }
 
 // writeGroupRow spans each criteria group over its columns.
-func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Criterion, lang string) {
+func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Criterion, lang locale) {
 	b.WriteString(`<tr class="groups"><td class="corner"></td>`)
 	for i := 0; i < len(crits); {
 		j := i
@@ -174,7 +173,7 @@ func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Cr
 	b.WriteString(`</tr>`)
 }
 
-func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang string, at paths, keepQ compare.Query) {
+func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang locale, at paths, keepQ compare.Query) {
 	a := row.App
 	id := esc(a.ID)
 	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(at.href("/app/"+a.ID, keepQ)) + `">` + esc(a.Name) + `</a>`)
@@ -191,9 +190,9 @@ func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion
 
 // writeCell shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
-func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang string, at paths, keepQ compare.Query) {
+func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang locale, at paths, keepQ compare.Query) {
 	s := showCell(cr, a.Cell(cr.ID), lang)
-	label := cr.Label.In(lang)
+	label := cr.Label.In(lang.code)
 	b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `" data-label="` + esc(label) + `">`)
 	b.WriteString(`<a class="fact" href="` + esc(at.href("/app/"+a.ID, keepQ)+"#"+cr.ID) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
 		`" aria-label="` + esc(label+", "+a.Name+": "+s.Word) + `">`)
@@ -205,9 +204,9 @@ func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang s
 
 func esc(s string) string { return html.EscapeString(s) }
 
-func groupLabel(cat *catalog.Catalog, id, lang string) string {
+func groupLabel(cat *catalog.Catalog, id string, lang locale) string {
 	if g := cat.Group(id); g != nil {
-		return g.Label.In(lang)
+		return g.Label.In(lang.code)
 	}
 	return id
 }
@@ -215,12 +214,12 @@ func groupLabel(cat *catalog.Catalog, id, lang string) string {
 // writeScore is the at-a-glance bar: how many of the active conditions the
 // messenger meets, as a meter with its number in words.
 // With no conditions it writes a hidden bar for patchMatrix to fill.
-func writeScore(b *strings.Builder, score, total int, lang string) {
+func writeScore(b *strings.Builder, score, total int, lang locale) {
 	if total == 0 {
 		b.WriteString(`<span class="score" hidden><meter min="0" max="1" value="0"></meter><span class="score-text"></span></span>`)
 		return
 	}
-	label := fmt.Sprintf(t(lang, msgScore), score, total)
+	label := fmtMsg(lang, msgScore, score, total)
 	b.WriteString(`<span class="score"><meter min="0" max="` + strconv.Itoa(total) + `" value="` + strconv.Itoa(score) +
-		`" aria-label="` + esc(label) + `"></meter><span class="score-text">` + strconv.Itoa(score) + "/" + strconv.Itoa(total) + `</span></span>`)
+		`" aria-label="` + esc(label) + `"></meter><span class="score-text">` + lang.num(score) + "/" + lang.num(total) + `</span></span>`)
 }

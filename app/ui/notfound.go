@@ -37,7 +37,7 @@ func (p *NotFound) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { mark
 
 func (p *NotFound) loadPage(ctx app.Context) {
 	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))
-	ctx.Page().SetLang(p.lang)
+	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgPageNotFound) + " · msgcompare")
 }
 

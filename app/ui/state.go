@@ -19,7 +19,7 @@ type state struct {
 	notices []compare.Notice
 	result  compare.Result
 	guide   compare.Shortlist
-	lang    string
+	lang    locale
 	today   string // YYYY-MM-DD, what facts' ages count to (see today)
 	at      paths
 	matrix  matrixDOM // the browser's matrix, on the pages that show one
@@ -31,28 +31,30 @@ func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {
 	s.query, s.notices = compare.Decode(u.RawQuery, cat)
 	s.result = compare.Apply(cat, s.query)
 	s.guide = compare.Guide(cat, s.query)
-	s.lang = s.query.Lang
-	if s.lang == "" {
-		s.lang = browserLang()
+	code := s.query.Lang
+	if code == "" {
+		code = browserLang(cat)
 	}
+	s.lang = localeOf(cat, code)
 }
 
-// browserLang picks the reader's preferred supported language in the
-// browser; the server prerenders English unless lang is given.
-func browserLang() string {
+// browserLang picks the reader's language in the browser from
+// navigator.languages, the way the server reads Accept-Language (the
+// server adds lang= to the pages it negotiates, so this is for the rest:
+// a static host, a page from the offline cache).
+func browserLang(cat *catalog.Catalog) string {
 	if !app.IsClient {
-		return "en"
+		return catalog.SourceLang
 	}
+	var tags []string
 	langs := app.Window().Get("navigator").Get("languages")
-	for i := 0; langs.Truthy() && i < langs.Length(); i++ {
-		tag := strings.ToLower(langs.Index(i).String())
-		for _, l := range compare.Langs {
-			if tag == l || strings.HasPrefix(tag, l+"-") {
-				return l
-			}
-		}
+	for i := 0; langs.Truthy() && i < langs.Length() && i < 32; i++ {
+		tags = append(tags, langs.Index(i).String())
 	}
-	return "en"
+	if l := cat.Prefer(tags); l != "" {
+		return l
+	}
+	return catalog.SourceLang
 }
 
 // paths is the path prefix the site is served under ("" at the root, for

@@ -28,7 +28,8 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 		"guide=offline:yes,metadata:yes",
 		"guide=group-video:yes,devices:windows,devices:macos,devices:linux",
 	}
-	for _, lang := range catalog.Langs {
+	for _, code := range cat.Langs() {
+		lang := localeOf(cat, code)
 		var b strings.Builder
 		for _, raw := range answers {
 			q, notes := compare.Decode(raw, cat)
@@ -47,7 +48,7 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 				}
 				b.WriteString(": " + verdict(p, len(sl.Needs), lang))
 				for _, f := range p.Caveats {
-					b.WriteString(" | " + f.Criterion.Label.In(lang) + ": " + show(f.Criterion, f.Value, lang).Word)
+					b.WriteString(" | " + f.Criterion.Label.In(lang.code) + ": " + show(f.Criterion, f.Value, lang).Word)
 				}
 				b.WriteString("\n")
 			}
@@ -55,7 +56,7 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 				b.WriteString(fmtMsg(lang, msgMoreFull, sl.More) + "\n")
 			}
 		}
-		path := filepath.Join("testdata", "golden", "verdicts-"+lang+".txt")
+		path := filepath.Join("testdata", "golden", "verdicts-"+code+".txt")
 		if *update {
 			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
@@ -67,7 +68,7 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 			t.Fatalf("%v (run go test ./app/ui -run TestVerdict -update)", err)
 		}
 		if b.String() != string(want) {
-			t.Errorf("verdicts in %s differ from %s; rerun with -update if intended\n%s", lang, path, firstDiff(string(want), b.String()))
+			t.Errorf("verdicts in %s differ from %s; rerun with -update if intended\n%s", code, path, firstDiff(string(want), b.String()))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -36,7 +35,7 @@ func whyNotHTML(cat *catalog.Catalog, s *state) string {
 		for _, f := range ex.Failed {
 			have := show(f.Criterion, f.Value, lang)
 			b.WriteString(`<li><span class="sym v-bad" aria-hidden="true">✗ </span>` +
-				esc(fmt.Sprintf(t(lang, msgFails), conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
+				esc(fmtMsg(lang, msgFails, conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
 				esc(at.href("/app/"+ex.App.ID, keepQ)+"#"+f.Criterion.ID) + `">` + esc(have.Word) + `</a></li>`)
 		}
 		b.WriteString(`</ul></li>`)

@@ -2,40 +2,11 @@ package server
 
 import (
 	"net/http"
+	"regexp"
 	"net/http/httptest"
 	"strings"
 	"testing"
 )
-
-func TestPreferredLang(t *testing.T) {
-	tests := []struct{ header, want string }{
-		{"", ""},
-		{"de", "de"},
-		{"de-CH, de;q=0.9, en;q=0.8", "de"},
-		{"en-US,en;q=0.9,de;q=0.8", "en"},
-		{"fr-FR, fr;q=0.9, de;q=0.5", "de"},
-		{"fr", ""},
-		{"de;q=0.2, en;q=0.3", "en"},
-		{"de;q=abc, en;q=0.1", "en"},
-		{"*", ""},
-		{"DE-at", "de"},
-	}
-	for _, tt := range tests {
-		if got := preferredLang(tt.header, []string{"en", "de"}); got != tt.want {
-			t.Errorf("preferredLang(%q) = %q, want %q", tt.header, got, tt.want)
-		}
-	}
-}
-
-func FuzzPreferredLang(f *testing.F) {
-	f.Add("de-CH, de;q=0.9, en;q=0.8")
-	f.Add(strings.Repeat("de;q=0.1,", 100))
-	f.Fuzz(func(t *testing.T, h string) {
-		if got := preferredLang(h, []string{"en", "de"}); got != "" && got != "en" && got != "de" {
-			t.Fatalf("preferredLang(%q) = %q", h, got)
-		}
-	})
-}
 
 // TestPrerenderFollowsAcceptLanguage: without lang in the address, the
 // server prerenders in the reader's language and says the page varies by
@@ -50,6 +21,10 @@ func TestPrerenderFollowsAcceptLanguage(t *testing.T) {
 		{"/", "en-GB", "en", true},
 		{"/?lang=en", "de", "en", false},
 		{"/about", "de", "de", true},
+		{"/", "fa-IR,fa;q=0.9,en;q=0.5", "fa", true},
+		{"/", "pt-PT", "pt-BR", true},
+		{"/", "zh-CN,zh;q=0.9", "zh-Hans", true},
+		{"/?lang=ZH-hans", "de", "zh-Hans", false},
 	} {
 		rec := newRecorderRequest(t, s, tt.target, tt.accept)
 		body := rec.Body.String()
@@ -69,4 +44,26 @@ func newRecorderRequest(t *testing.T, h http.Handler, target, accept string) *ht
 	req.Header.Set("Accept-Language", accept)
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// TestPagesNameTheirLanguages: a page in Persian is right to left from its
+// first byte, and every page links its other languages (hreflang).
+func TestPagesNameTheirLanguages(t *testing.T) {
+	s := newTestServer(t)
+	body := newRecorderRequest(t, s, "/compare?apps=signal,briar&lang=fa", "").Body.String()
+	if !regexp.MustCompile(`<html[^>]* dir="?rtl`).MatchString(body) {
+		t.Errorf("a Persian page has no dir=rtl on <html>: %.200s", body)
+	}
+	for _, want := range []string{`hreflang="en" href="/compare?apps=signal%2Cbriar&amp;lang=en"`, `hreflang="x-default" href="/compare?apps=signal%2Cbriar"`, `hreflang="zh-Hans"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks the alternate %s", want)
+		}
+	}
+	if n := strings.Count(body, `rel="alternate" hreflang=`); n != len(s.cat.Locales)+1 {
+		t.Errorf("%d alternates, want one per language and x-default (%d)", n, len(s.cat.Locales)+1)
+	}
+	en := newRecorderRequest(t, s, "/", "").Body.String()
+	if regexp.MustCompile(`<html[^>]* dir="?rtl`).MatchString(en) {
+		t.Error("an English page is right to left")
+	}
 }

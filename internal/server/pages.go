@@ -49,7 +49,7 @@ var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</a
 // miss. Paths no route renders, and messengers the catalog does not have,
 // get the not-found page.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
-	u, negotiated := withLang(r)
+	u, negotiated := s.withLang(r)
 	if negotiated {
 		addVary(w.Header(), "Accept-Language")
 	}
@@ -87,7 +87,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 func (s *Server) notFound(r *http.Request) *asset {
 	q := url.Values{}
 	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		u, _ := withLang(r)
+		u, _ := s.withLang(r)
 		for _, k := range []string{"lang", "theme"} {
 			if v := u.Query().Get(k); v != "" && len(v) <= 16 {
 				q.Set(k, v)
@@ -113,15 +113,19 @@ func (s *Server) renderPage(u *url.URL) *asset {
 	if rec.Code != http.StatusOK {
 		return nil
 	}
-	body, err := s.fixPage(rec.Body.Bytes())
+	body, err := s.fixPage(rec.Body.Bytes(), u)
 	if err != nil {
 		panic(fmt.Errorf("page %s: %w", u.Path, err))
 	}
 	return s.cache.newAsset("text/html; charset=utf-8", body, pageLevels)
 }
 
-func (s *Server) fixPage(b []byte) ([]byte, error) {
+func (s *Server) fixPage(b []byte, u *url.URL) ([]byte, error) {
 	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
+	b = s.withDirection(b)
+	if alt := s.alternates(u); alt != nil {
+		b = bytes.Replace(b, []byte("</head>"), append(alt, "</head>"...), 1)
+	}
 	b = ogURL.ReplaceAll(b, nil)
 	b = goappLoader.ReplaceAll(b, nil)
 	return minifyBytes(s.min, "text/html", b)

@@ -1,0 +1,371 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The translations: one folder per language under data/locales, named by
+// its language tag (en, pt-BR, zh-Hans), holding two flat JSON files of
+// key → text that translation platforms read and write as they are:
+//
+//	ui.json       the interface's messages
+//	catalog.json  the catalog's texts: criteria, groups, presets, the
+//	              guide's questions and the messengers' summaries
+//
+// The folders are the list of languages: adding one is adding its folder.
+// English is the source: every key must have an English text, and a key
+// another language lacks reads in English.
+const (
+	LocalesDir = "locales"
+	UIFile     = "ui.json"
+	TextsFile  = "catalog.json"
+	SourceLang = "en"
+)
+
+// The messages of ui.json that describe the language itself rather than
+// being shown as they are.
+const (
+	MsgLangName = "language_name" // the language's own name: "Deutsch"
+	MsgLangDir  = "language_dir"  // "ltr" or "rtl"
+	MsgDigits   = "digits"        // the ten digits 0–9 as the language writes them
+)
+
+// Locale is one language of the site: its tag, its own name, its writing
+// direction and the interface's messages.
+type Locale struct {
+	Code     string            `json:"code"`
+	Name     string            `json:"name"`
+	Dir      string            `json:"dir"` // "ltr" or "rtl"
+	Messages map[string]string `json:"-"`
+	// Missing lists the keys English has and this language does not
+	// ("ui.json: title"); their English text is shown. Load fills it;
+	// the compact form does not carry it.
+	Missing []string `json:"-"`
+}
+
+// Msg returns the message key in the locale; "" when it has none.
+func (l *Locale) Msg(key string) string { return l.Messages[key] }
+
+// Langs lists the catalog's language tags, English first.
+func (c *Catalog) Langs() []string {
+	tags := make([]string, len(c.Locales))
+	for i, l := range c.Locales {
+		tags[i] = l.Code
+	}
+	return tags
+}
+
+// Locale returns the language with exactly that tag, or nil.
+func (c *Catalog) Locale(code string) *Locale {
+	for i := range c.Locales {
+		if c.Locales[i].Code == code {
+			return &c.Locales[i]
+		}
+	}
+	return nil
+}
+
+// MatchLang returns the catalog's language for a reader's language tag,
+// or "" when none fits. Tags match case-insensitively; a tag also matches
+// a language of the same base language (pt-PT and pt read pt-BR; zh,
+// zh-CN and zh-SG read zh-Hans) unless it asks for another script
+// (zh-Hant, or zh-TW, zh-HK and zh-MO, which write Traditional Chinese).
+func (c *Catalog) MatchLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if tag == "" || len(tag) > 35 {
+		return ""
+	}
+	for _, l := range c.Locales {
+		if strings.ToLower(l.Code) == tag {
+			return l.Code
+		}
+	}
+	base, _, _ := strings.Cut(tag, "-")
+	want := scriptOf(tag)
+	for _, l := range c.Locales {
+		code := strings.ToLower(l.Code)
+		lb, _, _ := strings.Cut(code, "-")
+		if lb == base && (want == "" || want == scriptOf(code)) {
+			return l.Code
+		}
+	}
+	return ""
+}
+
+// scriptOf is the script a lowercase tag names or implies, "" when it says
+// nothing; only Chinese's two scripts matter here.
+func scriptOf(tag string) string {
+	for _, sub := range strings.Split(tag, "-")[1:] {
+		switch sub {
+		case "hans", "cn", "sg", "my":
+			return "hans"
+		case "hant", "tw", "hk", "mo":
+			return "hant"
+		}
+		if len(sub) == 4 {
+			return sub
+		}
+	}
+	return ""
+}
+
+// Negotiate picks the catalog's language an Accept-Language header
+// ("fa-IR, fa;q=0.9, en;q=0.5") ranks highest, honouring quality values;
+// "" when none fits.
+func (c *Catalog) Negotiate(header string) string {
+	best, bestQ := "", 0.0
+	for i, part := range strings.Split(header, ",") {
+		if i >= 32 {
+			break // a header this long is not a reader's
+		}
+		tag, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < 0 || f > 1 {
+				continue
+			}
+			q = f
+		}
+		if code := c.MatchLang(tag); code != "" && q > bestQ {
+			best, bestQ = code, q
+		}
+	}
+	return best
+}
+
+// Prefer picks the catalog's language for a browser's ordered list of
+// languages (navigator.languages): the first that fits, or "".
+func (c *Catalog) Prefer(tags []string) string {
+	for _, tag := range tags {
+		if code := c.MatchLang(tag); code != "" {
+			return code
+		}
+	}
+	return ""
+}
+
+// langTag is the shape of a folder name under data/locales: a language,
+// an optional script, an optional region (en, fa, pt-BR, zh-Hans).
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$`)
+
+// verb matches one printf verb, with an optional explicit argument index.
+var verb = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`)
+
+// Verbs lists the printf verbs of a message as "argument:verb" pairs
+// ("1:d", "2:s"), sorted: a translation may reorder its arguments with
+// explicit indexes (%[2]d), but it must format the same ones the same way.
+func Verbs(s string) []string {
+	var out []string
+	n := 0
+	for _, m := range verb.FindAllStringSubmatch(s, -1) {
+		if m[2] == "%" {
+			continue
+		}
+		if m[1] != "" {
+			n, _ = strconv.Atoi(m[1])
+		} else {
+			n++
+		}
+		out = append(out, strconv.Itoa(n)+":"+m[2])
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// texts are the catalog's texts of every language: tag → key → text. The
+// loader takes each text it needs from them (text) and then reports the
+// keys nothing took.
+type texts struct {
+	by   map[string]map[string]string
+	used map[string]bool
+}
+
+// loadLocales reads every language's folder. English must exist; the other
+// languages' keys must be English's, with the same printf verbs.
+func (l *loader) loadLocales(cat *Catalog) {
+	l.texts = texts{by: map[string]map[string]string{}, used: map[string]bool{}}
+	entries, err := fs.ReadDir(l.fsys, LocalesDir)
+	if err != nil {
+		l.report(LocalesDir).add("", "expected one folder per language, such as %s/%s/%s", LocalesDir, SourceLang, UIFile)
+		return
+	}
+	type files struct{ ui, texts map[string]string }
+	read := map[string]files{}
+	var codes []string
+	for _, e := range entries {
+		name := path.Join(LocalesDir, e.Name())
+		if !e.IsDir() || !langTag.MatchString(e.Name()) {
+			l.report(name).add("", "expected only folders named by language tag (en, fa, pt-BR, zh-Hans)")
+			continue
+		}
+		ui, ok1 := l.readStrings(path.Join(name, UIFile))
+		tx, ok2 := l.readStrings(path.Join(name, TextsFile))
+		if ok1 && ok2 {
+			read[e.Name()] = files{ui, tx}
+			codes = append(codes, e.Name())
+		}
+	}
+	en, ok := read[SourceLang]
+	if !ok {
+		if len(l.errs) == 0 {
+			l.report(path.Join(LocalesDir, SourceLang)).add("", "expected the English source texts (%s and %s)", UIFile, TextsFile)
+		}
+		return
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		return codes[i] == SourceLang || codes[j] != SourceLang && codes[i] < codes[j]
+	})
+	for _, code := range codes {
+		f := read[code]
+		dir := path.Join(LocalesDir, code)
+		loc := Locale{Code: code, Name: f.ui[MsgLangName], Dir: f.ui[MsgLangDir], Messages: f.ui}
+		l.compareTo(&loc, path.Join(dir, UIFile), f.ui, en.ui)
+		l.compareTo(&loc, path.Join(dir, TextsFile), f.texts, en.texts)
+		r := l.report(path.Join(dir, UIFile))
+		if strings.TrimSpace(loc.Name) == "" {
+			r.add(MsgLangName, "expected the language's own name, such as \"Deutsch\"")
+		}
+		if loc.Dir != "ltr" && loc.Dir != "rtl" {
+			r.add(MsgLangDir, "expected \"ltr\" or \"rtl\", got %q", loc.Dir)
+		}
+		if d, ok := f.ui[MsgDigits]; ok && utf8.RuneCountInString(d) != 10 {
+			r.add(MsgDigits, "expected the ten digits 0 to 9, got %q", d)
+		}
+		cat.Locales = append(cat.Locales, loc)
+		l.texts.by[code] = f.texts
+	}
+}
+
+// compareTo checks one file of a language against English's: no key
+// English lacks, the same printf verbs; it records the keys it lacks.
+func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) {
+	r := l.report(name)
+	for _, k := range sortedKeys(got) {
+		want, ok := en[k]
+		switch {
+		case !ok:
+			r.add(k, "no such key in English (%s); remove it or add it there first", path.Join(l.opt.Dir, LocalesDir, SourceLang, path.Base(name)))
+		case strings.TrimSpace(got[k]) == "":
+			r.add(k, "expected a text; delete the key to show the English one")
+		case !slices.Equal(Verbs(got[k]), Verbs(want)):
+			r.add(k, "expected the placeholders of the English text %q, got %q", strings.Join(verbList(want), " "), strings.Join(verbList(got[k]), " "))
+		}
+	}
+	for _, k := range sortedKeys(en) {
+		if _, ok := got[k]; !ok {
+			loc.Missing = append(loc.Missing, path.Base(name)+": "+k)
+		}
+	}
+}
+
+// verbList is the printf verbs of s as written, for error messages.
+func verbList(s string) []string {
+	var out []string
+	for _, m := range verb.FindAllString(s, -1) {
+		if m != "%%" {
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		out = []string{"(none)"}
+	}
+	return out
+}
+
+// readStrings decodes a flat JSON object of strings, reporting syntax
+// errors with their line and a non-string value by key.
+func (l *loader) readStrings(name string) (map[string]string, bool) {
+	r := l.report(name)
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		r.add("", "cannot read file: %v", errors.Unwrap(err))
+		return nil, false
+	}
+	l.hash.Write([]byte(name))
+	l.hash.Write(b)
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			r.addLine(lineOf(b, syn.Offset), "invalid JSON: %v", syn)
+		} else {
+			r.add("", "expected a JSON object of key → text")
+		}
+		return nil, false
+	}
+	out := make(map[string]string, len(raw))
+	ok := true
+	for k, v := range raw {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			r.add(k, "expected a text in quotes, got %s", bytes.TrimSpace(v))
+			ok = false
+			continue
+		}
+		out[k] = s
+	}
+	return out, ok
+}
+
+// text returns the catalog text key in every language that has it; what
+// is reports what the text is for when English lacks it.
+func (l *loader) text(key, what string) L10n {
+	l.texts.used[key] = true
+	t := L10n{}
+	for code, tx := range l.texts.by {
+		if s, ok := tx[key]; ok {
+			t[code] = s
+		}
+	}
+	if t[SourceLang] == "" && l.texts.by[SourceLang] != nil {
+		l.report(path.Join(LocalesDir, SourceLang, TextsFile)).add(key, "expected a text: %s", what)
+	}
+	return t
+}
+
+// optionalText is text for a text the catalog may go without.
+func (l *loader) optionalText(key string) L10n {
+	l.texts.used[key] = true
+	t := L10n{}
+	for code, tx := range l.texts.by {
+		if s, ok := tx[key]; ok {
+			t[code] = s
+		}
+	}
+	if len(t) == 0 {
+		return nil
+	}
+	return t
+}
+
+// checkUnusedTexts reports the keys of catalog.json that name nothing in
+// the catalog: a typo, or a criterion that was removed.
+func (l *loader) checkUnusedTexts() {
+	for _, code := range sortedKeys(l.texts.by) {
+		r := l.report(path.Join(LocalesDir, code, TextsFile))
+		for _, k := range sortedKeys(l.texts.by[code]) {
+			if !l.texts.used[k] {
+				r.add(k, "names nothing in the catalog (expected keys such as criterion.<id>.label, group.<id>, app.<id>.summary; see docs/translating.md)")
+			}
+		}
+	}
+}
+
+// inlineText reports a text written into a structure file: texts live in
+// the languages' catalog.json files since there are more than two.
+func inlineText(r report, field string, t L10n, key string) {
+	if t != nil {
+		r.add(field, "texts live in %s/<lang>/%s: move it there as %q", LocalesDir, TextsFile, key)
+	}
+}
