@@ -87,6 +87,25 @@ func (v Value) count() int {
 // ErrEmptyCondition is returned for an empty condition.
 var ErrEmptyCondition = errors.New("empty condition")
 
+// ConditionError is a condition that cannot be used. Error says why in
+// English for maintainers; Code (a message key of the interface, after
+// "notice_") and Args say it for readers, in their language.
+type ConditionError struct {
+	Condition string
+	Code      string // one of ConditionCodes
+	Args      []any
+	msg       string
+}
+
+func (e *ConditionError) Error() string { return fmt.Sprintf("%q: %s", e.Condition, e.msg) }
+
+// ConditionCodes lists every ConditionError.Code.
+var ConditionCodes = []string{"unknown_criterion", "needs_bool", "needs_enum", "not_a_value", "needs_number", "not_a_number"}
+
+func condErr(s, code string, args []any, format string, fargs ...any) error {
+	return &ConditionError{Condition: s, Code: code, Args: args, msg: fmt.Sprintf(format, fargs...)}
+}
+
 // ParseCondition reads one condition and checks it against the catalog's
 // criteria: the criterion must exist and suit the operator.
 func ParseCondition(s string, cat *Catalog) (Condition, error) {
@@ -113,30 +132,30 @@ func ParseCondition(s string, cat *Catalog) (Condition, error) {
 	}
 	cr := cat.Criterion(c.Criterion)
 	if cr == nil {
-		return c, fmt.Errorf("%q: unknown criterion %q", s, c.Criterion)
+		return c, condErr(s, "unknown_criterion", []any{c.Criterion}, "unknown criterion %q", c.Criterion)
 	}
 	switch c.Op {
 	case IsTrue, IsFalse:
 		if cr.Type != Bool {
-			return c, fmt.Errorf("%q: %s is a %s criterion; \"id\" and \"!id\" need a bool criterion", s, cr.ID, cr.Type)
+			return c, condErr(s, "needs_bool", []any{cr.ID}, "%s is a %s criterion; \"id\" and \"!id\" need a bool criterion", cr.ID, cr.Type)
 		}
 	case Has:
 		if cr.Type != Enum && cr.Type != Set {
-			return c, fmt.Errorf("%q: %s is a %s criterion; \"id:value\" needs an enum or set criterion", s, cr.ID, cr.Type)
+			return c, condErr(s, "needs_enum", []any{cr.ID}, "%s is a %s criterion; \"id:value\" needs an enum or set criterion", cr.ID, cr.Type)
 		}
 		for _, v := range strings.Split(arg, "|") {
 			if !cr.HasValue(v) {
-				return c, fmt.Errorf("%q: %q is not a value of %s (expected one of %s)", s, v, cr.ID, quoteList(cr.Values))
+				return c, condErr(s, "not_a_value", []any{v, cr.ID}, "%q is not a value of %s (expected one of %s)", v, cr.ID, quoteList(cr.Values))
 			}
 			c.Values = append(c.Values, v)
 		}
 	case AtLeast, AtMost:
 		if cr.Type != Number && cr.Type != Audits {
-			return c, fmt.Errorf("%q: %s is a %s criterion; \">=\" and \"<=\" need a number or audits criterion", s, cr.ID, cr.Type)
+			return c, condErr(s, "needs_number", []any{cr.ID}, "%s is a %s criterion; \">=\" and \"<=\" need a number or audits criterion", cr.ID, cr.Type)
 		}
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 {
-			return c, fmt.Errorf("%q: expected a whole number after the operator, got %q", s, arg)
+			return c, condErr(s, "not_a_number", []any{arg}, "expected a whole number after the operator, got %q", arg)
 		}
 		c.N = n
 	}

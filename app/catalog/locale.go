@@ -48,9 +48,12 @@ type Locale struct {
 	Dir      string            `json:"dir"` // "ltr" or "rtl"
 	Messages map[string]string `json:"-"`
 	// Missing lists the keys English has and this language does not
-	// ("ui.json: title"); their English text is shown. Load fills it;
-	// the compact form does not carry it.
+	// ("ui.json: title"); their English text is shown. Stale lists the
+	// keys this language has and English no longer does (a text removed
+	// from English that the translation tool has not dropped yet); they
+	// are not used. Load fills both; the compact form carries neither.
 	Missing []string `json:"-"`
+	Stale   []string `json:"-"`
 }
 
 // Msg returns the message key in the locale; "" when it has none.
@@ -247,15 +250,17 @@ func (l *loader) loadLocales(cat *Catalog) {
 	}
 }
 
-// compareTo checks one file of a language against English's: no key
-// English lacks, the same printf verbs; it records the keys it lacks.
+// compareTo checks one file of a language against English's: the same
+// printf verbs in every text. It records the keys the language lacks and
+// drops (as stale) the ones English no longer has.
 func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) {
 	r := l.report(name)
 	for _, k := range sortedKeys(got) {
 		want, ok := en[k]
 		switch {
 		case !ok:
-			r.add(k, "no such key in English (%s); remove it or add it there first", path.Join(l.opt.Dir, LocalesDir, SourceLang, path.Base(name)))
+			loc.Stale = append(loc.Stale, path.Base(name)+": "+k)
+			delete(got, k)
 		case strings.TrimSpace(got[k]) == "":
 			r.add(k, "expected a text; delete the key to show the English one")
 		case !slices.Equal(Verbs(got[k]), Verbs(want)):

@@ -1,8 +1,13 @@
 package catalog_test
 
 import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"msgcompare/app/catalog"
 	"msgcompare/data"
@@ -114,5 +119,31 @@ func TestTheSiteLanguages(t *testing.T) {
 	}
 	if fa := cat.Locale("fa"); fa == nil || fa.Dir != "rtl" {
 		t.Errorf("fa = %+v, want a right-to-left language", fa)
+	}
+}
+
+// TestStaleTranslationsAreDropped: a text English no longer has stays in
+// a translation until the translation tool drops it; the build goes on,
+// the text is not used, and Stale names it (the data test fails on it).
+func TestStaleTranslationsAreDropped(t *testing.T) {
+	fsys := fstest.MapFS{}
+	root := os.DirFS(filepath.Join("testdata", "valid"))
+	fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(root, p)
+			fsys[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	var de map[string]string
+	json.Unmarshal(fsys["locales/de/catalog.json"].Data, &de)
+	de["app.removed.summary"] = "Ein entfernter Messenger."
+	fsys["locales/de/catalog.json"].Data, _ = json.Marshal(de)
+	cat, err := catalog.Load(fsys, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cat.Locale("de").Stale; len(got) != 1 || got[0] != "catalog.json: app.removed.summary" {
+		t.Errorf("Stale = %v, want the removed messenger's text", got)
 	}
 }

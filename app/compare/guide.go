@@ -175,7 +175,7 @@ func caveats(cat *catalog.Catalog, app *catalog.App, picks []Pick) []Failure {
 	return out
 }
 
-func decodeGuide(key, list string, cat *catalog.Catalog, note func(p, v, f string, a ...any)) []GuideAnswer {
+func decodeGuide(key, list string, cat *catalog.Catalog, note noteFunc) []GuideAnswer {
 	var out []GuideAnswer
 	for _, part := range strings.Split(list, ",") {
 		part = strings.TrimSpace(part)
@@ -186,9 +186,9 @@ func decodeGuide(key, list string, cat *catalog.Catalog, note func(p, v, f strin
 		qu := cat.Question(qid)
 		switch {
 		case qu == nil:
-			note(key, part, "no question of the guide has this id")
+			note(key, part, NoticeNoQuestion, "no question of the guide has this id")
 		case qu.Answer(aid) == nil:
-			note(key, part, "this question has no such answer")
+			note(key, part, NoticeNoAnswer, "this question has no such answer")
 		case slices.Contains(out, GuideAnswer{qid, aid}):
 		default:
 			out = append(out, GuideAnswer{qid, aid})

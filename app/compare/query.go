@@ -5,6 +5,7 @@
 package compare
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -32,11 +33,41 @@ type Query struct {
 	Filters     bool                // the filter panel is open (narrow screens)
 }
 
+// noteFunc reports an ignored parameter p with value v: code and args for
+// the reader, format and args in English for logs and tests.
+type noteFunc func(p, v, code, format string, args ...any)
+
+// The reasons a Notice gives, as message keys of the interface (after
+// "notice_"), with the condition errors' (catalog.ConditionCodes).
+const (
+	NoticeUnreadable   = "unreadable"
+	NoticeNoApp        = "no_app"
+	NoticeNoCriterion  = "no_criterion"
+	NoticeNoPreset     = "no_preset"
+	NoticeNoQuestion   = "no_question"
+	NoticeNoAnswer     = "no_answer"
+	NoticeInvalidChars = "invalid_chars"
+	NoticeCut          = "cut"
+	NoticeBadSort      = "bad_sort"
+	NoticeOneOf        = "one_of"
+	NoticeFlag         = "flag"
+	NoticeUnknownParam = "unknown_param"
+	NoticeTooMany      = "too_many"
+)
+
+// NoticeCodes lists every code a Notice may carry.
+func NoticeCodes() []string {
+	return append([]string{NoticeUnreadable, NoticeNoApp, NoticeNoCriterion, NoticeNoPreset, NoticeNoQuestion, NoticeNoAnswer,
+		NoticeInvalidChars, NoticeCut, NoticeBadSort, NoticeOneOf, NoticeFlag, NoticeUnknownParam, NoticeTooMany}, catalog.ConditionCodes...)
+}
+
 // Notice reports a URL parameter that was ignored, and why.
 type Notice struct {
 	Param  string
 	Value  string
-	Reason string
+	Reason string // in English, for logs and tests
+	Code   string // the reason for readers: message notice_<Code> of the interface
+	Args   []any  // its arguments
 }
 
 func (n Notice) String() string {
@@ -57,12 +88,13 @@ const MaxSearch = 100
 func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 	var q Query
 	var notes []Notice
-	note := func(p, v, format string, args ...any) {
-		notes = append(notes, Notice{Param: p, Value: clip(v), Reason: fmt.Sprintf(format, args...)})
+	note := func(p, v, code, format string, args ...any) {
+		notes = append(notes, Notice{Param: p, Value: clip(v), Reason: fmt.Sprintf(format, args...), Code: code, Args: args})
 	}
 	values, err := url.ParseQuery(rawQuery)
 	if err != nil {
-		note("", rawQuery, "part of the address could not be read (%s)", errReason(err))
+		notes = append(notes, Notice{Value: clip(rawQuery), Code: NoticeUnreadable,
+			Reason: "part of the address could not be read (" + errReason(err) + ")"})
 	}
 	for _, key := range sortedParams(values) {
 		all := values[key]
@@ -74,18 +106,21 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		}
 		switch key {
 		case "apps":
-			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, "no messenger has this id", note)
+			q.Apps = decodeIDs(key, joined, func(id string) bool { return cat.App(id) != nil }, NoticeNoApp, "no messenger has this id", note)
 		case "criteria":
 			if joined == "all" {
 				q.AllCriteria = true
 				continue
 			}
-			q.Criteria = decodeIDs(key, joined, func(id string) bool { return cat.Criterion(id) != nil }, "no criterion has this id", note)
+			q.Criteria = decodeIDs(key, joined, func(id string) bool { return cat.Criterion(id) != nil }, NoticeNoCriterion, "no criterion has this id", note)
 		case "require":
 			conds, errs := catalog.ParseConditions(joined, cat)
 			q.Require = conds
 			for _, e := range errs {
-				note(key, joined, "%v", e)
+				var ce *catalog.ConditionError
+				if errors.As(e, &ce) {
+					notes = append(notes, Notice{Param: key, Value: clip(ce.Condition), Reason: e.Error(), Code: ce.Code, Args: ce.Args})
+				}
 			}
 		case "guide":
 			q.Guide = decodeGuide(key, joined, cat, note)
@@ -93,22 +128,22 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			if cat.Preset(all[0]) != nil {
 				q.Preset = all[0]
 			} else {
-				note(key, all[0], "no preset has this id")
+				note(key, all[0], NoticeNoPreset, "no preset has this id")
 			}
 		case "q":
 			raw := strings.Join(all, " ")
 			q.Q = CleanSearch(raw)
 			if !utf8.ValidString(raw) {
-				note(key, q.Q, "invalid characters were removed")
+				note(key, q.Q, NoticeInvalidChars, "invalid characters were removed")
 			}
 			if len([]rune(strings.TrimSpace(raw))) > MaxSearch {
-				note(key, q.Q, "cut to %d characters", MaxSearch)
+				note(key, q.Q, NoticeCut, "cut to %d characters", MaxSearch)
 			}
 		case "sort":
 			if validSort(all[0], cat) {
 				q.Sort = all[0]
 			} else {
-				note(key, all[0], "expected name, score or a criterion id, optionally with a leading -")
+				note(key, all[0], NoticeBadSort, "expected name, score or a criterion id, optionally with a leading -")
 			}
 		case "view":
 			q.View = decodeChoice(key, all[0], Views, note)
@@ -118,12 +153,12 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			// The catalog's languages (data/locales), matched as a
 			// reader's tag is: pt reads pt-BR, zh-cn reads zh-Hans.
 			if q.Lang = cat.MatchLang(all[0]); q.Lang == "" {
-				note(key, all[0], "expected one of %s", strings.Join(cat.Langs(), ", "))
+				note(key, all[0], NoticeOneOf, "expected one of %s", strings.Join(cat.Langs(), ", "))
 			}
 		case "filters":
 			q.Filters = all[0] == "1"
 			if all[0] != "1" && all[0] != "0" {
-				note(key, all[0], "expected 1 or 0")
+				note(key, all[0], NoticeFlag, "expected 1 or 0")
 			}
 		case "diff":
 			switch all[0] {
@@ -131,12 +166,12 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 				q.Diff = true
 			case "0", "false", "":
 			default:
-				note(key, all[0], "expected 1 or 0")
+				note(key, all[0], NoticeFlag, "expected 1 or 0")
 			}
 		case "wasm":
 			// go-app's own switch (wasm=false disables the app); not ours.
 		default:
-			note(key, joined, "unknown parameter")
+			note(key, joined, NoticeUnknownParam, "unknown parameter")
 		}
 	}
 	return q, notes
@@ -152,14 +187,14 @@ func CleanSearch(s string) string {
 	return s
 }
 
-func decodeIDs(key, list string, exists func(string) bool, why string, note func(p, v, f string, a ...any)) []string {
+func decodeIDs(key, list string, exists func(string) bool, code, why string, note noteFunc) []string {
 	var ids []string
 	for _, id := range strings.Split(list, ",") {
 		id = strings.TrimSpace(id)
 		switch {
 		case id == "":
 		case !exists(id):
-			note(key, id, "%s", why)
+			note(key, id, code, why)
 		case !slices.Contains(ids, id):
 			ids = append(ids, id)
 		}
@@ -167,11 +202,11 @@ func decodeIDs(key, list string, exists func(string) bool, why string, note func
 	return ids
 }
 
-func decodeChoice(key, v string, allowed []string, note func(p, v, f string, a ...any)) string {
+func decodeChoice(key, v string, allowed []string, note noteFunc) string {
 	if slices.Contains(allowed, v) {
 		return v
 	}
-	note(key, v, "expected one of %s", strings.Join(allowed, ", "))
+	note(key, v, NoticeOneOf, "expected one of %s", strings.Join(allowed, ", "))
 	return ""
 }
 

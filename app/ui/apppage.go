@@ -113,7 +113,7 @@ func discontinuedView(d *catalog.Discontinued, lang locale) app.UI {
 	}
 	return app.P().Class("notice").Body(
 		app.Text(fmtMsg(lang, msgDiscontinuedOn, formatDate(d.Date, lang))+" "),
-		app.If(d.Note != "", app.Text(d.Note+" ")),
+		app.If(d.Note != "", enText(lang, d.Note), app.Text(" ")),
 		extLink(d.Source, t(lang, msgSource)),
 	)
 }
@@ -129,7 +129,9 @@ func statusView(list []catalog.Status, lang locale) app.UI {
 			s := list[len(list)-1-i]
 			return app.Li().Body(
 				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator)+": "+t(lang, "status_"+s.Status)),
-				app.Text(" — "+s.Reason+" "),
+				app.Text(" — "),
+				enText(lang, s.Reason),
+				app.Text(" "),
 				extLink(s.Source, t(lang, msgSource)),
 			)
 		})),

@@ -57,8 +57,8 @@ func (p *ComparePage) loadURL(u *url.URL, at paths) {
 	q := p.query
 	q.View = ""
 	if len(q.Apps) > MaxCompare {
-		p.notices = append(p.notices, compare.Notice{Param: "apps", Value: fmt.Sprint(q.Apps[MaxCompare:]),
-			Reason: fmt.Sprintf("at most %d messengers side by side", MaxCompare)})
+		p.notices = append(p.notices, compare.Notice{Param: "apps", Value: strings.Join(q.Apps[MaxCompare:], ","),
+			Reason: fmt.Sprintf("at most %d messengers side by side", MaxCompare), Code: compare.NoticeTooMany, Args: []any{MaxCompare}})
 		q.Apps = q.Apps[:MaxCompare]
 	}
 	p.query = q
@@ -187,7 +187,7 @@ func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept 
 		if s.Symbol != "" {
 			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
 		}
-		b.WriteString(esc(s.Word) + `</summary>`)
+		b.WriteString(`<span` + s.langAttr() + `>` + esc(s.Word) + `</span></summary>`)
 		writeFactBody(b, ag, a, cr, cell, lang)
 		b.WriteString(`</details></td>`)
 	}

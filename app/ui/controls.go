@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -94,7 +93,7 @@ func (h *Home) requirementsView() app.UI {
 	n := len(h.query.Require)
 	summary := t(lang, msgRequirements)
 	if n > 0 {
-		summary += fmt.Sprintf(" (%d)", n)
+		summary += lang.sprintf(" (%d)", n)
 	}
 	return app.Details().Class("requirements").Open(true).Body(
 		app.Summary().Text(summary),

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -60,16 +59,16 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 	if s.Symbol != "" {
 		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
 	}
-	b.WriteString(`<strong>` + esc(s.Word) + `</strong></p>`)
+	b.WriteString(`<strong` + s.langAttr() + `>` + esc(s.Word) + `</strong></p>`)
 	if v := cell.Value; v.Type == catalog.Audits && len(v.Audits) > 0 {
 		b.WriteString(`<ul class="audits">`)
 		for _, au := range v.Audits {
-			b.WriteString(`<li>` + strconv.Itoa(au.Year) + ` · ` + extLinkHTML(au.URL, au.Auditor) + ` · ` + esc(au.Scope) + `</li>`)
+			b.WriteString(`<li>` + lang.num(au.Year) + ` · <span` + enAttr(lang) + `>` + extLinkHTML(au.URL, au.Auditor) + ` · ` + esc(au.Scope) + `</span></li>`)
 		}
 		b.WriteString(`</ul>`)
 	}
 	if cell.Note != "" {
-		b.WriteString(`<p class="note">` + esc(cell.Note) + `</p>`)
+		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(cell.Note) + `</p>`)
 	}
 	if len(cell.Sources) > 0 {
 		b.WriteString(`<div class="sources"><h3>` + esc(t(lang, msgSources)) + `</h3><ul>`)
@@ -90,9 +89,9 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 		for _, ch := range cell.History {
 			hs := show(cr, ch.Value, lang)
 			b.WriteString(`<li>` + esc(fmtMsg(lang, msgUntil, formatDate(ch.Until, lang))+": ") +
-				`<span class="v-` + hs.Tone + `">` + esc(hs.Symbol+" "+hs.Word) + `</span>`)
+				`<span class="v-` + hs.Tone + `"` + hs.langAttr() + `>` + esc(hs.Symbol+" "+hs.Word) + `</span>`)
 			if ch.Note != "" {
-				b.WriteString(esc(" — " + ch.Note))
+				b.WriteString(" — <span" + enAttr(lang) + ">" + esc(ch.Note) + "</span>")
 			}
 			if len(ch.Sources) > 0 {
 				b.WriteString(" " + extLinkHTML(ch.Sources[0], t(lang, msgSource)))
@@ -132,5 +131,9 @@ func correctionURL(f *catalog.Freshness, a *catalog.App, cr *catalog.Criterion, 
 // extLinkHTML opens another site in a new tab without telling it where
 // the reader came from.
 func extLinkHTML(url, text string) string {
-	return `<a href="` + esc(url) + `" target="_blank" rel="noopener noreferrer external">` + esc(text) + `</a>`
+	dir := ""
+	if text == url {
+		dir = ` dir="ltr"` // an address reads left to right in any page
+	}
+	return `<a href="` + esc(url) + `" target="_blank" rel="noopener noreferrer external"` + dir + `>` + esc(text) + `</a>`
 }

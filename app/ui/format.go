@@ -15,6 +15,18 @@ type shown struct {
 	Symbol string
 	Word   string
 	Tone   string
+	// Lang is "en" when Word is a fact's own English text (a protocol,
+	// a developer) on a page in another language, so that screen readers
+	// switch voice; "" otherwise.
+	Lang string
+}
+
+// langAttr is the lang attribute Word needs, or "".
+func (s shown) langAttr() string {
+	if s.Lang == "" {
+		return ""
+	}
+	return ` lang="` + s.Lang + `"`
 }
 
 // The tones a shown value takes; CSS colours them, the symbol carries them.
@@ -63,6 +75,8 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 			w += " " + u
 		}
 		return shown{Word: w, Tone: toneNeutral}
+	case catalog.Date:
+		return shown{Word: formatDate(v.Str, lang), Tone: toneNeutral}
 	case catalog.Audits:
 		if len(v.Audits) == 0 {
 			return shown{Symbol: "–", Word: t(lang, msgNone), Tone: toneNeutral}
@@ -73,7 +87,25 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 		}
 		return shown{Word: fmtMsg(lang, msgAudits, len(v.Audits), latest), Tone: toneNeutral}
 	}
-	return shown{Word: v.Str, Tone: toneNeutral}
+	return shown{Word: v.Str, Tone: toneNeutral, Lang: enLang(lang)}
+}
+
+// enText is a text that stays in English, marked so on a page in another
+// language.
+func enText(lang locale, text string) app.UI {
+	if l := enLang(lang); l != "" {
+		return app.Span().Lang(l).Text(text)
+	}
+	return app.Text(text)
+}
+
+// enLang is "en" on pages in another language: for texts that stay in
+// English (facts' notes and texts, curators' reasons).
+func enLang(lang locale) string {
+	if lang.code == catalog.SourceLang {
+		return ""
+	}
+	return catalog.SourceLang
 }
 
 // showCell formats a messenger's cell for criterion cr; a missing cell

@@ -149,6 +149,8 @@ const (
 	msgNoLimit        = "no_limit"
 	msgAbout          = "about_" // + 1…3
 	msgNotesInEnglish = "notes_in_english"
+	msgNoticeIgnored  = "notice_ignored" // param, value, reason
+	msgNoticePrefix   = "notice_"        // + a compare.Notice's Code
 )
 
 // locale is the reader's language as the pages use it: its tag, its
@@ -198,12 +200,19 @@ func fmtMsg(l locale, key string, args ...any) string {
 }
 
 // sprintf is fmt.Sprintf with the integers of args in the language's
-// digits.
+// digits and, in a right-to-left language, each text of args isolated
+// (as <bdi> would): a Latin name or an address then keeps its own order
+// and does not scramble the sentence around it.
 func (l locale) sprintf(format string, args ...any) string {
-	if l.digits != nil {
-		for i, a := range args {
-			if n, ok := a.(int); ok {
-				args[i] = localNumber(l.num(n))
+	for i, a := range args {
+		switch v := a.(type) {
+		case int:
+			if l.digits != nil {
+				args[i] = localNumber(l.num(v))
+			}
+		case string:
+			if l.dir == "rtl" && v != "" {
+				args[i] = "\u2068" + v + "\u2069" // first strong isolate … pop
 			}
 		}
 	}

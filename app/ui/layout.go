@@ -89,7 +89,8 @@ func noticeView(notices []compare.Notice, lang locale) app.UI {
 	return app.Div().Class("notice").DataSet("notice", "").Attr("role", "status").Body(
 		app.P().Text(t(lang, msgNotice)),
 		app.Ul().Body(app.Range(notices).Slice(func(i int) app.UI {
-			return app.Li().Text(notices[i].String())
+			n := notices[i]
+			return app.Li().Text(fmtMsg(lang, msgNoticeIgnored, n.Param, n.Value, fmtMsg(lang, msgNoticePrefix+n.Code, n.Args...)))
 		})),
 	)
 }

@@ -199,7 +199,7 @@ func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang l
 	if s.Symbol != "" {
 		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + `</span>`)
 	}
-	b.WriteString(`<span class="word">` + esc(s.Word) + `</span></a></td>`)
+	b.WriteString(`<span class="word"` + s.langAttr() + `>` + esc(s.Word) + `</span></a></td>`)
 }
 
 func esc(s string) string { return html.EscapeString(s) }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,21 +67,56 @@ func smallRoot(t *testing.T) string {
 	return root
 }
 
-// smallData writes a -data directory with the real criteria and presets
-// and two messengers: the pages of an export then take a fraction of the
-// time (the end-to-end tests export the real catalog).
+// smallData writes a -data directory with the real criteria, presets and
+// languages and two messengers: the pages of an export then take a
+// fraction of the time (the end-to-end tests export the real catalog).
 func smallData(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	os.Mkdir(filepath.Join(dir, "apps"), 0o755)
-	for _, f := range []string{"criteria.json", "presets.json", "apps/signal.json", "apps/briar.json"} {
+	apps := []string{"signal", "briar"}
+	files := []string{"criteria.json", "presets.json", "guide.json", "freshness.json"}
+	for _, id := range apps {
+		files = append(files, "apps/"+id+".json")
+	}
+	langs, err := filepath.Glob(filepath.Join("..", "..", "data", "locales", "*"))
+	if err != nil || len(langs) == 0 {
+		t.Fatalf("no languages in data/locales (%v)", err)
+	}
+	for _, l := range langs {
+		files = append(files, "locales/"+filepath.Base(l)+"/ui.json", "locales/"+filepath.Base(l)+"/catalog.json")
+	}
+	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join("..", "..", "data", f))
 		if err != nil {
 			t.Fatal(err)
 		}
+		if filepath.Base(f) == "catalog.json" {
+			b = onlyApps(t, b, apps)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
 		os.WriteFile(filepath.Join(dir, f), b, 0o644)
 	}
 	return dir
+}
+
+// onlyApps drops the texts of the messengers not in apps from a language's
+// catalog texts (a text of a messenger the data lacks is an error).
+func onlyApps(t *testing.T, b []byte, apps []string) []byte {
+	t.Helper()
+	var texts map[string]string
+	if err := json.Unmarshal(b, &texts); err != nil {
+		t.Fatal(err)
+	}
+	for k := range texts {
+		if id, ok := strings.CutPrefix(k, "app."); ok && !slices.Contains(apps, strings.TrimSuffix(id, ".summary")) {
+			delete(texts, k)
+		}
+	}
+	out, err := json.Marshal(texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func read(t *testing.T, name string) string {

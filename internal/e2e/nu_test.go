@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"msgcompare/app/compare"
 	"msgcompare/app/ui"
 )
 
@@ -51,7 +50,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	var files []string
 	// Besides every route: the guide's shortlist, and the 404 page.
 	routes := append(ui.Paths(realCatalog(t)), "/?guide=no-phone:yes,devices:ios", "/app/doesnotexist")
-	for _, lang := range compare.Langs {
+	for _, lang := range realCatalog(t).Langs() {
 		for _, p := range routes {
 			sep := "?"
 			if strings.Contains(p, "?") {
@@ -117,5 +116,5 @@ func TestNuHTMLChecker(t *testing.T) {
 		}
 		t.Errorf("Nu checker: %s\n    on %d of %d pages: %s\n    %s", m, len(g.pages), len(files), strings.Join(shown, ", "), g.extract)
 	}
-	t.Logf("Nu checker: %d pages (%d routes in %s), %d distinct errors", len(files), len(routes), strings.Join(compare.Langs, ", "), len(msgs))
+	t.Logf("Nu checker: %d pages (%d routes in %s), %d distinct errors", len(files), len(routes), strings.Join(realCatalog(t).Langs(), ", "), len(msgs))
 }
