@@ -207,3 +207,40 @@ func TestSnippetShowsThePublicURL(t *testing.T) {
 		t.Error("the export's builder names localhost")
 	}
 }
+
+// TestExportInEveryLanguageOnNginx: the export holds every page in every
+// language, and nginx with docs/nginx.conf serves each for ?lang= as
+// bin/serve would (any case, pt for pt-BR), and for a reader's first
+// Accept-Language when the address names none.
+func TestExportInEveryLanguageOnNginx(t *testing.T) {
+	t.Parallel()
+	ngx := startStatic(t, "nginx", exportTo(t, ""), "")
+	htmlTag := regexp.MustCompile(`<html[^>]*>`)
+	check := func(path, accept, want string) {
+		t.Helper()
+		var headers []string
+		if accept != "" {
+			headers = append(headers, "Accept-Language: "+accept)
+		}
+		res, body := fetch(t, ngx.url+path, headers...)
+		tag := htmlTag.FindString(body)
+		if res.StatusCode != 200 || !strings.Contains(tag, `lang="`+want+`"`) && !strings.Contains(tag, "lang="+want+">") && !strings.Contains(tag, "lang="+want+" ") {
+			t.Errorf("GET %s (Accept-Language %q) = %d %s, want a page in %s", path, accept, res.StatusCode, tag, want)
+		}
+		if rtl := strings.Contains(tag, "rtl"); rtl != (want == "fa") {
+			t.Errorf("GET %s: %s, right to left: %v", path, tag, rtl)
+		}
+	}
+	for _, lang := range realCatalog(t).Langs() {
+		for _, p := range []string{"/", "/about", "/app/signal", "/embed", "/changes"} {
+			check(p+"?lang="+lang, "", lang)
+		}
+	}
+	check("/compare?apps=signal,briar&lang=PT", "", "pt-BR")
+	check("/?lang=zh-cn", "", "zh-Hans")
+	check("/", "zh-CN,zh;q=0.9,en;q=0.8", "zh-Hans")
+	check("/about/", "fa-IR,fa;q=0.9", "fa")
+	check("/", "zh-TW", "en")
+	check("/?lang=en", "ru", "en")
+	check("/", "", "en")
+}

@@ -44,12 +44,14 @@ func Write(dir string, s *server.Server) (Result, error) {
 	var files []server.File
 	files = append(files, s.Files()...)
 	for _, p := range s.PagePaths() {
-		f, err := s.RenderPage(p)
-		if err != nil {
-			return Result{}, fmt.Errorf("export: %w", err)
+		for _, lang := range append([]string{""}, s.Langs()[1:]...) {
+			f, err := s.RenderPage(p, lang)
+			if err != nil {
+				return Result{}, fmt.Errorf("export: %w", err)
+			}
+			f.Path = strings.TrimSuffix(p, "/") + "/" + PageFile(lang)
+			files = append(files, f)
 		}
-		f.Path = strings.TrimSuffix(p, "/") + "/index.html"
-		files = append(files, f)
 	}
 	nf, err := s.NotFoundPage()
 	if err != nil {
@@ -74,6 +76,16 @@ func Write(dir string, s *server.Server) (Result, error) {
 		}
 	}
 	return Result{Files: len(files), Version: s.Version()}, nil
+}
+
+// PageFile is the file name of a page in language lang in its folder:
+// index.html without a language (English), index.<lang>.html for the
+// others, which a host serves for ?lang=<lang> (docs/nginx.conf does).
+func PageFile(lang string) string {
+	if lang == "" {
+		return "index.html"
+	}
+	return "index." + lang + ".html"
 }
 
 // prepare makes sure dir can take the export: it is created when missing.

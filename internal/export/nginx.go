@@ -22,9 +22,9 @@ type nginxLocation struct {
 func nginxLocations() []nginxLocation {
 	return []nginxLocation{
 		{match: "/", like: "/", comment: "Pages and files. /about is served from about/index.html without a redirect,\n# so the address stays the one the app routes on.",
-			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri $uri/index.html =404"},
+			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
 		{match: "~ /embed(/|$)", like: "/embed", comment: "The widget: other sites may frame it (bin/serve -frame-ancestors), and it\n# gets no Cross-Origin-Opener-Policy, which would cut it off from its host.",
-			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri $uri/index.html =404"},
+			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
 		{match: "~ /web/app\\.wasm$", like: "/web/app.wasm", comment: "The wasm: a widget in a sandboxed iframe (origin \"null\") fetches it\n# cross-origin.",
 			tryFiles: "$uri =404"},
 		{match: "~ /api/", like: "/api/catalog.json", comment: "Open data: any site may read it.", tryFiles: "$uri =404"},
@@ -37,7 +37,7 @@ func nginxLocations() []nginxLocation {
 // headers of p, which bin/serve sends: docs/nginx.conf is its output for
 // the default policy (`go test ./internal/export -run NginxConf -update`
 // rewrites it, and the test fails when the file drifts).
-func NginxConf(p server.HeaderPolicy) string {
+func NginxConf(p server.HeaderPolicy, langs []string) string {
 	var b strings.Builder
 	b.WriteString(`# nginx for the msgcompare static export, with the same headers as bin/serve.
 # Generated from the server's header policy by internal/export (NginxConf);
@@ -63,7 +63,9 @@ map "$uri:$arg_v" $msgcompare_cache {
     "~/web/[^:]*:.+"  "public, max-age=31536000, immutable";
     default           "no-cache";
 }
-
+`)
+	b.WriteString(langMap(langs))
+	b.WriteString(`
 server {
     listen 127.0.0.1:8080;
     server_name _;
@@ -101,4 +103,50 @@ server {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// langMap writes the map that picks a page's language for nginx: lang= in
+// the address (as the app reads it: any case, pt for pt-BR, zh-CN for
+// zh-Hans), else the first language of Accept-Language; the result is the
+// suffix of the page's file (PageFile), "" for English. bin/serve weighs
+// every language of Accept-Language by its quality; nginx takes the
+// first, which is the reader's first choice in every browser.
+func langMap(langs []string) string {
+	var b strings.Builder
+	b.WriteString(`
+# Languages: ?lang= picks the page's language, else the first language of
+# Accept-Language; a page in another language than English is the file
+# index.<lang>.html beside index.html.
+map "$arg_lang|$http_accept_language" $msgcompare_lang {
+    default "";
+`)
+	for _, lang := range langs[1:] {
+		tag := tagPattern(lang, langs)
+		fmt.Fprintf(&b, "    \"~*^%s\\|\" \".%s\";\n", tag, lang)
+		fmt.Fprintf(&b, "    \"~*^\\|\\s*%s\\s*([,;]|$)\" \".%s\";\n", tag, lang)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// tagPattern is a regular expression of the language tags that read lang
+// (see catalog.MatchLang): the tag itself and, when lang is the only one
+// of its base language, the base with any region; Chinese only in its
+// Simplified forms.
+func tagPattern(lang string, langs []string) string {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	n := 0
+	for _, l := range langs {
+		if b, _, _ := strings.Cut(strings.ToLower(l), "-"); b == base {
+			n++
+		}
+	}
+	switch {
+	case n > 1:
+		return strings.ToLower(lang)
+	case base == "zh":
+		return "zh(-hans(-[a-z0-9]+)*|-cn|-sg|-my)?"
+	default:
+		return base + "(-[a-z0-9]+)*"
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"msgcompare/app/catalog"
+	"msgcompare/data"
 	"msgcompare/internal/server"
 )
 
@@ -20,7 +22,7 @@ func TestNginxConfIsGeneratedFromThePolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := NginxConf(p)
+	want := NginxConf(p, siteLangs(t))
 	name := filepath.Join("..", "..", "docs", "nginx.conf")
 	if *update {
 		if err := os.WriteFile(name, []byte(want), 0o644); err != nil {
@@ -51,7 +53,7 @@ func TestNginxConfIsGeneratedFromThePolicy(t *testing.T) {
 // particular.
 func TestNginxConfSendsEveryPolicyHeader(t *testing.T) {
 	p, _ := server.NewHeaderPolicy("*")
-	conf := NginxConf(p)
+	conf := NginxConf(p, siteLangs(t))
 	for _, l := range nginxLocations() {
 		block := conf[strings.Index(conf, "location "+l.match+" {"):]
 		block = block[:strings.Index(block, "\n    }\n")]
@@ -64,4 +66,14 @@ func TestNginxConfSendsEveryPolicyHeader(t *testing.T) {
 	if !strings.Contains(conf, "location ~ /web/app\\.wasm$ {") || !strings.Contains(p.Headers("/web/app.wasm").Get("Access-Control-Allow-Origin"), "*") {
 		t.Error("the wasm is not readable cross-origin")
 	}
+}
+
+// siteLangs is the real catalog's languages.
+func siteLangs(t *testing.T) []string {
+	t.Helper()
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat.Langs()
 }

@@ -36,13 +36,24 @@ func (s *Server) Files() []File {
 // PagePaths lists every page to prerender (ui.Paths).
 func (s *Server) PagePaths() []string { return append([]string(nil), s.pagePaths...) }
 
-// RenderPage prerenders the page at path (no query) as the server would
-// serve it to a reader whose language is English.
-func (s *Server) RenderPage(path string) (File, error) {
+// Langs lists the site's languages, English first (catalog.Langs).
+func (s *Server) Langs() []string { return s.cat.Langs() }
+
+// RenderPage prerenders the page at path (no query) in language lang (a
+// tag of the catalog's; "" for the page without lang=, in English), as
+// the server would serve it.
+func (s *Server) RenderPage(path, lang string) (File, error) {
 	if !ui.IsPage(s.cat, path) {
 		return File{}, fmt.Errorf("page %s: not a page of the site", path)
 	}
-	a := s.renderPage(&url.URL{Path: path})
+	u := &url.URL{Path: path}
+	if lang != "" {
+		if s.cat.Locale(lang) == nil {
+			return File{}, fmt.Errorf("page %s: no language %q", path, lang)
+		}
+		u.RawQuery = "lang=" + url.QueryEscape(lang)
+	}
+	a := s.renderPage(u)
 	if a == nil {
 		return File{}, fmt.Errorf("page %s: no route renders it", path)
 	}
