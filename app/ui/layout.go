@@ -106,6 +106,7 @@ func footerView(cat *catalog.Catalog, s *state) app.UI {
 			app.Text(" · "),
 			app.A().Href(at.href("/about", keep(s.query))).Text(t(lang, msgNavAbout)),
 		),
+		app.If(lang.code != catalog.SourceLang, app.P().Text(t(lang, msgNotesInEnglish))),
 	)
 }
 
