@@ -12,8 +12,11 @@ import (
 // decoder. Decoding JSON in the browser cost 260–400 ms of main thread at
 // start; this takes a few. Strings are a length and their bytes, numbers
 // unsigned varints, maps their entries in key order, so the same catalog
-// always encodes to the same bytes (a test compares them).
-const binaryMagic = "msgcompare-catalog-2\n"
+// always encodes to the same bytes (a test compares them). The texts of
+// each language come last, together (l10n): a run of one script
+// compresses better than texts that change script at every string, which
+// keeps the wasm's growth per language small.
+const binaryMagic = "msgcompare-catalog-3\n"
 
 // MarshalBinary encodes the catalog in its compact form.
 func (c *Catalog) MarshalBinary() ([]byte, error) {
@@ -25,7 +28,7 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	w.n(len(c.Locales))
 	for _, l := range c.Locales {
 		w.strs(l.Code, l.Name, l.Dir)
-		w.l10n(l.Messages)
+		w.strMap(l.Messages)
 	}
 	w.n(len(c.Groups))
 	for _, g := range c.Groups {
@@ -72,6 +75,12 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	} else {
 		w.n(0)
 	}
+	langs := sortedKeys(w.texts)
+	w.n(len(langs))
+	for _, lang := range langs {
+		w.str(lang)
+		w.list(w.texts[lang])
+	}
 	return w.b, nil
 }
 
@@ -96,7 +105,7 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 	c.Locales = make([]Locale, r.n())
 	for i := range c.Locales {
 		l := &c.Locales[i]
-		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.l10n()
+		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.strMap()
 	}
 	c.Groups = make([]Group, r.n())
 	for i := range c.Groups {
@@ -131,6 +140,7 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 	if r.n() == 1 {
 		c.Freshness = &Freshness{StaleAfterDays: r.n(), HardLimitDays: r.n(), CorrectionURL: r.str()}
 	}
+	r.fillTexts()
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))
 	}
@@ -138,7 +148,10 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 	return c, nil
 }
 
-type binWriter struct{ b []byte }
+type binWriter struct {
+	b     []byte
+	texts map[string][]string // by language, in the order l10n met them
+}
 
 func (w *binWriter) n(v int) { w.b = binary.AppendUvarint(w.b, uint64(v)) }
 
@@ -170,14 +183,28 @@ func (w *binWriter) list(ss []string) {
 	w.strs(ss...)
 }
 
+// l10n writes which languages a text has; the texts themselves go to
+// their language's list, written at the end.
 func (w *binWriter) l10n(t L10n) {
 	if t == nil {
 		w.n(0)
 		return
 	}
+	if w.texts == nil {
+		w.texts = map[string][]string{}
+	}
 	w.n(len(t) + 1)
 	for _, k := range sortedKeys(t) {
-		w.strs(k, t[k])
+		w.str(k)
+		w.texts[k] = append(w.texts[k], t[k])
+	}
+}
+
+// strMap writes a map of strings, in key order.
+func (w *binWriter) strMap(m map[string]string) {
+	w.n(len(m))
+	for _, k := range sortedKeys(m) {
+		w.strs(k, m[k])
 	}
 }
 
@@ -271,7 +298,10 @@ type binError string
 
 func (e binError) Error() string { return "catalog: broken compact catalog: " + string(e) }
 
-type binReader struct{ b []byte }
+type binReader struct {
+	b       []byte
+	pending map[string][]L10n // by language: the texts still to fill, in order
+}
 
 func (r *binReader) n() int {
 	v, k := binary.Uvarint(r.b)
@@ -316,17 +346,54 @@ func (r *binReader) list() []string {
 	return ss
 }
 
+// l10n reads which languages a text has; fillTexts fills in the texts.
 func (r *binReader) l10n() L10n {
 	n, ok := r.count()
 	if !ok {
 		return nil
 	}
+	if r.pending == nil {
+		r.pending = map[string][]L10n{}
+	}
 	t := make(L10n, n)
 	for range n {
 		k := r.str()
-		t[k] = r.str()
+		t[k] = ""
+		r.pending[k] = append(r.pending[k], t)
 	}
 	return t
+}
+
+// fillTexts reads each language's texts and puts them where l10n left
+// room for them.
+func (r *binReader) fillTexts() {
+	n := r.n()
+	if n != len(r.pending) {
+		panic(binError("texts of another set of languages"))
+	}
+	for range n {
+		lang := r.str()
+		texts := r.list()
+		if len(texts) != len(r.pending[lang]) {
+			panic(binError("another number of texts in " + lang))
+		}
+		for i, t := range r.pending[lang] {
+			t[lang] = texts[i]
+		}
+	}
+}
+
+func (r *binReader) strMap() map[string]string {
+	n := r.n()
+	if n > len(r.b) {
+		panic(binError("map longer than the file"))
+	}
+	m := make(map[string]string, n)
+	for range n {
+		k := r.str()
+		m[k] = r.str()
+	}
+	return m
 }
 
 func (r *binReader) criterion(c *Criterion) {

@@ -5,7 +5,6 @@
 package compare
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -117,8 +116,9 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			conds, errs := catalog.ParseConditions(joined, cat)
 			q.Require = conds
 			for _, e := range errs {
-				var ce *catalog.ConditionError
-				if errors.As(e, &ce) {
+				// A type assertion rather than errors.As, which would
+				// bring reflection's 40 KB into the wasm.
+				if ce, ok := e.(*catalog.ConditionError); ok {
 					notes = append(notes, Notice{Param: key, Value: clip(ce.Condition), Reason: e.Error(), Code: ce.Code, Args: ce.Args})
 				}
 			}

@@ -178,12 +178,12 @@ func changeSummary(cat *catalog.Catalog, c *changes.Change, lang locale) string 
 			return c.Criterion
 		}
 		from, to := show(cr, c.FromValue, lang), show(cr, c.ToValue, lang)
-		return lang.labelValue(cr.Label.In(lang.code), strings.TrimSpace(from.Symbol+" "+from.Word)+" → "+strings.TrimSpace(to.Symbol+" "+to.Word))
+		return lang.labelValue(cr.Label.In(lang.code), strings.TrimSpace(from.Symbol+" "+from.Word)+lang.arrow()+strings.TrimSpace(to.Symbol+" "+to.Word))
 	case changes.Status:
 		to, _ := c.To.(string)
 		line := curatorName(c.Curator) + ": "
 		if from, ok := c.From.(string); ok {
-			line += t(lang, "status_"+from) + " → "
+			line += t(lang, "status_"+from) + lang.arrow()
 		}
 		return line + t(lang, "status_"+to)
 	case changes.Discontinued:

@@ -241,6 +241,15 @@ func (l locale) num(n int) string {
 	return b.String()
 }
 
+// arrow points from an earlier value to a later one in the language's
+// reading direction.
+func (l locale) arrow() string {
+	if l.dir == "rtl" {
+		return " ← "
+	}
+	return " → "
+}
+
 // list joins items the way the language writes a list.
 func (l locale) list(items []string) string {
 	return strings.Join(items, t(l, msgListSep))
