@@ -50,8 +50,10 @@ func (s *Server) withDirection(b []byte) []byte {
 
 // alternates are the <link rel="alternate" hreflang> lines of the page at
 // u: the same view in every language, and without a language for readers
-// whose language the site does not have (x-default). Not-found pages have
-// none.
+// whose language the site does not have (x-default). Search engines want
+// them absolute: under -public-url they are; without it they are paths of
+// the site, since the Host header is not ours to trust. Not-found pages
+// have none.
 func (s *Server) alternates(u *url.URL) []byte {
 	if !ui.IsPage(s.cat, u.Path) {
 		return nil
@@ -64,6 +66,9 @@ func (s *Server) alternates(u *url.URL) []byte {
 			q.Set("lang", lang)
 		}
 		href := s.base + u.Path
+		if s.publicURL != "" {
+			href = s.publicURL + u.Path
+		}
 		if enc := q.Encode(); enc != "" {
 			href += "?" + enc
 		}

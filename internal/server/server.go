@@ -26,6 +26,7 @@ import (
 type Server struct {
 	cat       *catalog.Catalog
 	base      string            // "" at the root, else "/sub/path"
+	publicURL string            // Config.PublicURL without its last "/", or ""
 	assets    map[string]*asset // by URL path, without prefix
 	pages     *app.Handler
 	pageCache *pageCache

@@ -106,7 +106,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Export {
 		lv = exportLevels
 	}
-	s := &Server{cat: cfg.Catalog, base: base, assets: map[string]*asset{}, headers: hp, min: newMinifier(),
+	s := &Server{cat: cfg.Catalog, base: base, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"), assets: map[string]*asset{}, headers: hp, min: newMinifier(),
 		cache: cfg.Cache, pageCache: newPageCache(pageCacheItems, pageCacheBytes)}
 	if err := s.addWeb(cfg.Web, lv); err != nil {
 		return nil, err
