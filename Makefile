@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 WASMENV := GOOS=js GOARCH=wasm
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
-GOFILES := $(shell find app cmd data internal -name '*.go' -not -name '*_test.go') $(shell find data -name '*.json') go.mod go.sum
+GOFILES := $(shell find app cmd data internal -name '*.go' -not -name '*_test.go' -not -path 'internal/cmd/floor/*') $(shell find data -name '*.json') go.mod go.sum
 # web/ is embedded in bin/serve (web/web.go), so the server is rebuilt when
 # any of it changes, and after the wasm.
 WEBFILES := $(filter-out web/app.wasm web/app.wasm.br,$(wildcard web/*))
@@ -54,9 +54,9 @@ bin/staticcheck: go.mod go.sum
 vet: bin/staticcheck
 	$(GO) mod tidy -diff
 	$(GO) vet ./...
-	$(WASMENV) $(GO) vet ./app/... ./cmd/wasm ./data
+	$(WASMENV) $(GO) vet ./app/... ./cmd/wasm ./data ./internal/cmd/floor
 	bin/staticcheck ./...
-	$(WASMENV) bin/staticcheck ./app/... ./cmd/wasm ./data
+	$(WASMENV) bin/staticcheck ./app/... ./cmd/wasm ./data ./internal/cmd/floor
 
 # Unit, server and command tests, natively, with the race detector
 # (-short: nothing here needs a browser). The server tests embed web/,
@@ -87,12 +87,28 @@ test-a11y-full: build
 	.ci/npm-install
 	A11Y_FULL=1 $(GO) test -count=1 -timeout 30m -run 'TestAccessibility|TestZoomedPages' ./internal/e2e
 
-# Performance report (issue 7): Go benchmarks natively and as WebAssembly,
-# asset sizes, browser boot and click timings, Lighthouse; the tables go
-# to docs/benchmarks.md, the raw results to $(BENCH_OUT).
+# The go-app floor (issue 11): the smallest go-app page, built as our app
+# is, that make bench measures beside ours (internal/cmd/floor).
+FLOORFILES := $(wildcard internal/cmd/floor/*.go) go.mod go.sum
+.PHONY: floor
+floor: bin/floor/serve bin/floor/web/app.wasm bin/floor/web/app.wasm.br
+
+bin/floor/web/app.wasm: $(FLOORFILES)
+	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $@ ./internal/cmd/floor
+
+bin/floor/web/app.wasm.br: bin/floor/web/app.wasm
+	if command -v brotli >/dev/null; then brotli -q 11 -f -o $@ $<; else rm -f $@; fi
+
+bin/floor/serve: $(FLOORFILES)
+	$(GO) build -trimpath -o $@ ./internal/cmd/floor
+
+# Performance report (issues 7 and 11): Go benchmarks natively and as
+# WebAssembly, asset sizes, browser boot and click timings, Lighthouse of
+# our pages and of the go-app floor in the same run; the tables go to
+# docs/benchmarks.md, the raw results to $(BENCH_OUT).
 BENCH_OUT ?= out/bench
 .PHONY: bench
-bench: build
+bench: build floor
 	.ci/npm-install
 	mkdir -p $(BENCH_OUT)
 	$(GO) test -run '^$$' -bench . -benchmem ./app/... >$(BENCH_OUT)/go.txt || { cat $(BENCH_OUT)/go.txt; exit 1; }
@@ -102,7 +118,7 @@ bench: build
 	$(GO) test -count=1 -run '^$$' -bench Browser -benchtime 10x ./internal/e2e >$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
 	cat $(BENCH_OUT)/browser.txt
 	.ci/lighthouse $(BENCH_OUT)
-	$(GO) run ./internal/cmd/benchreport -dir $(BENCH_OUT) -doc docs/benchmarks.md
+	$(GO) run ./internal/cmd/benchreport -dir $(BENCH_OUT) -doc docs/benchmarks.md -floor bin/floor
 
 # Static export of the built site (issue 6): EXPORT_DIR, optionally under
 # BASE=/sub/path/ and for PUBLIC_URL (the builder's snippet points there).

@@ -1,8 +1,10 @@
 // Command benchreport writes the tables of docs/benchmarks.md from the raw
 // results `make bench` leaves in a directory (Go and browser benchmarks,
-// Lighthouse), after measuring every asset as bin/serve sends it:
+// Lighthouse), after measuring every asset as bin/serve sends it and the
+// wasm of the go-app floor (internal/cmd/floor), which the report shows
+// beside our figures as their anchor:
 //
-//	go run ./internal/cmd/benchreport -dir out/bench
+//	go run ./internal/cmd/benchreport -dir out/bench -floor bin/floor
 //
 // It runs from the repository's root.
 package main
@@ -42,9 +44,13 @@ const (
 func main() {
 	dir := flag.String("dir", "out/bench", "the directory of raw results that make bench wrote")
 	doc := flag.String("doc", filepath.Join("docs", "benchmarks.md"), "the report to update between the bench markers")
+	floor := flag.String("floor", filepath.Join("bin", "floor"), "the go-app floor's build (make floor), whose web/app.wasm is measured")
 	flag.Parse()
 	log.SetFlags(0)
 	if err := sizeReport(*dir); err != nil {
+		log.Fatal(err)
+	}
+	if err := floorReport(*dir, *floor); err != nil {
 		log.Fatal(err)
 	}
 	if err := benchReport(*dir, *doc); err != nil {
@@ -123,6 +129,28 @@ func sizeReport(dir string) error {
 		log.Printf("%-28s raw %9d  gzip %9d  brotli %9d  served %9d %s", u, a.Raw, a.Gzip, a.Brotli, a.Served, a.Encoding)
 	}
 	return writeJSON(filepath.Join(dir, "sizes.json"), sizes)
+}
+
+// floorReport measures the go-app floor's wasm as sizeReport measures
+// ours, and writes DIR/floor.json. Served is the size of the brotli copy
+// that the floor's server sends, or the raw size without one.
+func floorReport(dir, floorDir string) error {
+	p := filepath.Join(floorDir, "web", "app.wasm")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("the go-app floor: %w (run make floor)", err)
+	}
+	a := assetSize{Path: "/web/app.wasm", Raw: len(raw), Gzip: gzipSize(raw), Brotli: brotliSize(raw), Served: len(raw)}
+	if st, err := os.Stat(p + ".br"); err == nil {
+		a.Served, a.Encoding = int(st.Size()), "br"
+	}
+	log.Printf("go-app floor %-15s raw %9d  gzip %9d  brotli %9d  served %9d %s", a.Path, a.Raw, a.Gzip, a.Brotli, a.Served, a.Encoding)
+	return writeJSON(filepath.Join(dir, "floor.json"), floorSizes{Wasm: a})
+}
+
+// floorSizes is what floorReport writes.
+type floorSizes struct {
+	Wasm assetSize `json:"wasm"`
 }
 
 func writeJSON(path string, v any) error {
@@ -238,20 +266,6 @@ func benchFailures(path string) []string {
 
 func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
 
-// lighthouseResult is what .ci/lighthouse writes.
-type lighthouseResult struct {
-	Lighthouse string `json:"lighthouse"`
-	Runs       int    `json:"runs"`
-	Pages      []struct {
-		URL     string          `json:"url"`
-		Status  int             `json:"status"`
-		N       int             `json:"n"`
-		Scores  map[string]*int `json:"scores"`
-		Metrics map[string]any  `json:"metrics"`
-		Failed  []string        `json:"failed"`
-	} `json:"pages"`
-}
-
 // machine describes where the numbers were taken.
 func machine() string {
 	cpu := "unknown CPU"
@@ -290,67 +304,15 @@ func benchReport(dir, docPath string) error {
 	sb.WriteString("Reproduce with `make bench` (Go benchmarks, sizes, Lighthouse, browser timings; about 7 minutes on 2 cores).\n\n")
 	sb.WriteString("## Machine\n\n| | |\n|---|---|\n" + machine() + "\n")
 
-	var sizes []assetSize
-	if b, err := os.ReadFile(filepath.Join(dir, "sizes.json")); err == nil {
-		json.Unmarshal(b, &sizes)
-	}
-	var lh lighthouseResult
-	if b, err := os.ReadFile(filepath.Join(dir, "lighthouse.json")); err == nil {
-		json.Unmarshal(b, &lh)
-	}
-	browserLines := readBench(filepath.Join(dir, "browser.txt"))
+	r := readResults(dir)
 
-	// Budgets first: what issue 7 asks, and where we are.
-	sb.WriteString("## Budgets\n\n| budget | target | measured | met |\n|---|---|---|---|\n")
-	met := func(ok bool) string {
-		if ok {
-			return "yes"
-		}
-		return "**no**"
-	}
-	for _, a := range sizes {
-		if strings.HasSuffix(a.Path, "app.wasm") {
-			fmt.Fprintf(&sb, "| app.wasm, brotli -q 11 | ≤ 1.5 MB | %s | %s |\n", kb(a.Brotli), met(a.Brotli <= 1_500_000))
-		}
-	}
-	for _, p := range lh.Pages {
-		if p.N == 0 {
-			fmt.Fprintf(&sb, "| Lighthouse %s | perf ≥ 95, others 100 | n/a (HTTP %d) | **no** |\n", p.URL, p.Status)
-			continue
-		}
-		ok := true
-		var parts []string
-		for _, c := range []string{"performance", "accessibility", "best-practices", "seo"} {
-			v := -1
-			if p.Scores[c] != nil {
-				v = *p.Scores[c]
-			}
-			want := 100
-			if c == "performance" {
-				want = 95
-			}
-			ok = ok && v >= want
-			parts = append(parts, fmt.Sprintf("%s %d", c, v))
-		}
-		fmt.Fprintf(&sb, "| Lighthouse %s (mobile) | perf ≥ 95, others 100 | %s | %s |\n", p.URL, strings.Join(parts, ", "), met(ok))
-	}
-	boot, click := "n/a (benchmark failed)", "n/a (benchmark failed)"
-	bootOK, clickOK := false, false
-	for _, l := range browserLines {
-		if l.name == "BrowserBoot/phone" {
-			v, _ := strconv.ParseFloat(l.values["cold-ready-ms"], 64)
-			boot, bootOK = fmt.Sprintf("%.0f ms", v), v <= 1000
-		}
-		if l.name == "BrowserClick/phone" {
-			v, _ := strconv.ParseFloat(l.values["dom-ms"], 64)
-			click, clickOK = fmt.Sprintf("%.1f ms", v), v <= 16
-		}
-	}
-	fmt.Fprintf(&sb, "| boot, first visit, phone viewport | ≤ 1000 ms | %s | %s |\n", boot, met(bootOK))
-	fmt.Fprintf(&sb, "| click to updated DOM, phone viewport (median) | ≤ 16 ms | %s | %s |\n", click, met(clickOK))
+	// Budgets first: what issue 11 asks, where we are, and where the
+	// smallest go-app page is on the same machine.
+	sb.WriteString("## Budgets\n\nThe budgets of issue 11. The go-app floor column is the same measure, in the same run, of the smallest go-app v9 page (`internal/cmd/floor`: one heading, go-app's default handler and loader, built as our wasm is); figures move from machine to machine, the distance to the floor much less.\n\n")
+	sb.WriteString(budgetTable(r))
 	sb.WriteString("\n## Sizes\n\nEvery file in `web/` and every file go-app generates, raw, `gzip -9`, `brotli -q 11`, and as our server sends it to a browser that accepts `br, gzip`.\n\n")
 	sb.WriteString("| asset | raw | gzip -9 | brotli -q 11 | served |\n|---|---:|---:|---:|---:|\n")
-	for _, a := range sizes {
+	for _, a := range r.sizes {
 		enc := a.Encoding
 		if enc == "" {
 			enc = "identity"
@@ -358,55 +320,10 @@ func benchReport(dir, docPath string) error {
 		fmt.Fprintf(&sb, "| `%s` | %s | %s | %s | %s (%s) |\n", a.Path, kb(a.Raw), kb(a.Gzip), kb(a.Brotli), kb(a.Served), enc)
 	}
 
-	fmt.Fprintf(&sb, "\n## Lighthouse\n\nLighthouse %s, default mobile settings (emulated phone, simulated slow 4G, CPU 4x slower), Debian Chromium, against `bin/serve` on 127.0.0.1; median of %d runs per page (`.ci/lighthouse`).\n\n", lh.Lighthouse, lh.Runs)
-	sb.WriteString("| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | SI | TTI |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	ms := func(v any) string {
-		f, ok := v.(float64)
-		if !ok {
-			return "–"
-		}
-		return fmt.Sprintf("%.0f ms", f)
-	}
-	var notes []string
-	for _, p := range lh.Pages {
-		if p.N == 0 {
-			fmt.Fprintf(&sb, "| `%s` | n/a (HTTP %d) | | | | | | | | | |\n", p.URL, p.Status)
-			continue
-		}
-		score := func(c string) string {
-			if p.Scores[c] == nil {
-				return "–"
-			}
-			return strconv.Itoa(*p.Scores[c])
-		}
-		cls := "–"
-		if f, ok := p.Metrics["cumulative-layout-shift"].(float64); ok {
-			cls = fmt.Sprintf("%.3f", f)
-		}
-		fmt.Fprintf(&sb, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.URL,
-			score("performance"), score("accessibility"), score("best-practices"), score("seo"),
-			ms(p.Metrics["first-contentful-paint"]), ms(p.Metrics["largest-contentful-paint"]),
-			ms(p.Metrics["total-blocking-time"]), cls, ms(p.Metrics["speed-index"]), ms(p.Metrics["interactive"]))
-		var extra []string
-		for _, k := range []string{"bootup-time", "mainthread-work-breakdown", "total-byte-weight"} {
-			if v, ok := p.Metrics[k].(string); ok {
-				extra = append(extra, k+": "+v)
-			}
-		}
-		if len(extra) > 0 || len(p.Failed) > 0 {
-			n := fmt.Sprintf("- `%s`: %s", p.URL, strings.Join(extra, "; "))
-			if len(p.Failed) > 0 {
-				n += "; failed audits: " + strings.Join(p.Failed, "; ")
-			}
-			notes = append(notes, n)
-		}
-	}
-	if len(notes) > 0 {
-		sb.WriteString("\n" + strings.Join(notes, "\n") + "\n")
-	}
-
+	fmt.Fprintf(&sb, "\n## Lighthouse\n\nLighthouse %s, default mobile settings (emulated phone, simulated slow 4G, CPU 4x slower), Debian Chromium, against `bin/serve` and the go-app floor's server (`bin/floor/serve`, go-app's `app.Handler`, the wasm sent as brotli -q 11 and its other files gzipped) on 127.0.0.1; median of %d runs per page (`.ci/lighthouse`).\n\n", r.lh.Lighthouse, r.lh.Runs)
+	sb.WriteString(lighthouseTable(r))
 	sb.WriteString("\n## Browser timings\n\nHeadless Chromium via chromedp (`internal/e2e/perf_test.go`), real catalog, `/`. Boot: navigation start to `data-wasm=\"ready\"` (cold: first visit of a fresh profile; warm: later visits, median), and first contentful paint. Click: a click on the forward secrecy requirement to the last DOM mutation it causes (`dom-ms`, median and 90th percentile) and to the animation frame after it (`frame-ms`). `cheap-phone` runs the CPU 4x slower. `BrowserClickSynthetic55x135` clicks a requirement on a catalog of 55 messengers by 135 criteria (the size of the largest public messenger comparison), built into its own wasm from generated data files with `go build -overlay` (`internal/e2e/synthetic_bench_test.go`); target under 50 ms.\n\n")
-	sb.WriteString(benchTable(browserLines, "ns/op"))
+	sb.WriteString(benchTable(r.browser, "ns/op"))
 	for _, f := range benchFailures(filepath.Join(dir, "browser.txt")) {
 		fmt.Fprintf(&sb, "\n**Failed:** %s\n", f)
 	}
