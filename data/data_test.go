@@ -70,10 +70,10 @@ var issue13Apps = []string{"imessage", "google-messages", "facebook-messenger", 
 
 // maxUnknown is how many cells of the whole catalog may be unknown (a plain
 // null). Unknowns are honest, but a comparison full of them helps nobody.
-// The goal (issue 13) is 10; the research of December 2026 left 28 of
+// The goal (issue 13) is 10; the research of December 2026 left 27 of
 // 1,350, each with a note saying what was searched. The bound is a
 // ratchet: lower it whenever a fact is found, never raise it.
-const maxUnknown = 28
+const maxUnknown = 27
 
 // TestFewUnknowns keeps unknown cells rare across the catalog; no limit
 // ("unlimited": true) is a known value and does not count.
