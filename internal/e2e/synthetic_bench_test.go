@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"msgcompare/app/catalog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,15 +51,19 @@ func BenchmarkBrowserClickSynthetic55x135(b *testing.B) {
 func writeSyntheticData(b *testing.B, dir string, n, m int) string {
 	b.Helper()
 	os.MkdirAll(filepath.Join(dir, "apps"), 0o755)
-	l10n := func(s string) map[string]string { return map[string]string{"en": s, "de": s} }
+	os.MkdirAll(filepath.Join(dir, "locales", "en"), 0o755)
+	texts := map[string]string{"preset.first.label": "First"}
 	var crits []map[string]any
 	for j := range m {
-		crits = append(crits, map[string]any{"id": fmt.Sprintf("c%d", j), "group": fmt.Sprintf("g%d", j/15), "type": "bool", "good": true,
-			"label": l10n(fmt.Sprintf("Criterion %d", j)), "description": l10n(fmt.Sprintf("What criterion %d means.", j))})
+		id := fmt.Sprintf("c%d", j)
+		crits = append(crits, map[string]any{"id": id, "group": fmt.Sprintf("g%d", j/15), "type": "bool", "good": true})
+		texts["criterion."+id+".label"] = fmt.Sprintf("Criterion %d", j)
+		texts["criterion."+id+".description"] = fmt.Sprintf("What criterion %d means.", j)
 	}
 	var groups []map[string]any
 	for g := 0; g*15 < m; g++ {
-		groups = append(groups, map[string]any{"id": fmt.Sprintf("g%d", g), "label": l10n(fmt.Sprintf("Group %d", g))})
+		groups = append(groups, map[string]any{"id": fmt.Sprintf("g%d", g)})
+		texts[fmt.Sprintf("group.g%d", g)] = fmt.Sprintf("Group %d", g)
 	}
 	write := func(name string, v any) string {
 		p := filepath.Join(dir, name)
@@ -72,7 +77,7 @@ func writeSyntheticData(b *testing.B, dir string, n, m int) string {
 	root, _ := filepath.Abs(filepath.Join(repoRoot, "data"))
 	repl[filepath.Join(root, "criteria.json")] = write("criteria.json", map[string]any{"groups": groups, "criteria": crits})
 	repl[filepath.Join(root, "presets.json")] = write("presets.json", map[string]any{"presets": []map[string]any{
-		{"id": "first", "label": l10n("First"), "require": "c0", "rationale": l10n("A synthetic preset.")}}})
+		{"id": "first", "require": "c0", "rationale": map[string]string{"en": "A synthetic preset."}}}})
 	real, _ := filepath.Glob(filepath.Join(root, "apps", "*.json"))
 	for _, p := range real {
 		repl[p] = "" // removed from the build
@@ -89,9 +94,28 @@ func writeSyntheticData(b *testing.B, dir string, n, m int) string {
 			vals[fmt.Sprintf("c%d", j)] = cell
 		}
 		id := fmt.Sprintf("app%02d", i)
+		texts["app."+id+".summary"] = "Synthetic."
 		repl[filepath.Join(root, "apps", id+".json")] = write(filepath.Join("apps", id+".json"), map[string]any{
-			"id": id, "name": fmt.Sprintf("Messenger %02d", i), "homepage": "https://example.org/", "summary": l10n("Synthetic."), "values": vals})
+			"id": id, "name": fmt.Sprintf("Messenger %02d", i), "homepage": "https://example.org/", "values": vals})
 	}
+	// English only: the interface's messages as they are, the catalog's
+	// texts made above.
+	ui, err := os.ReadFile(filepath.Join(root, "locales", "en", "ui.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "locales", "en", "ui.json"), ui, 0o644)
+	write(filepath.Join("locales", "en", "catalog.json"), texts)
+	// The wasm reads the compact catalog: the synthetic one in its place.
+	cat, err := catalog.Load(os.DirFS(dir), catalog.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bin, _ := cat.MarshalBinary()
+	if err := os.WriteFile(filepath.Join(dir, "catalog.bin"), bin, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	repl[filepath.Join(root, "catalog.bin")] = filepath.Join(dir, "catalog.bin")
 	return write("overlay.json", map[string]any{"Replace": repl})
 }
 
