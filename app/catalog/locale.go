@@ -324,32 +324,30 @@ func (l *loader) readStrings(name string) (map[string]string, bool) {
 }
 
 // text returns the catalog text key in every language that has it; what
-// is reports what the text is for when English lacks it.
+// says what the text is for, in the error when English lacks it.
 func (l *loader) text(key, what string) L10n {
-	l.texts.used[key] = true
-	t := L10n{}
-	for code, tx := range l.texts.by {
-		if s, ok := tx[key]; ok {
-			t[code] = s
-		}
-	}
+	t := l.optionalText(key)
 	if t[SourceLang] == "" && l.texts.by[SourceLang] != nil {
 		l.report(path.Join(LocalesDir, SourceLang, TextsFile)).add(key, "expected a text: %s", what)
+	}
+	if t == nil {
+		t = L10n{}
 	}
 	return t
 }
 
-// optionalText is text for a text the catalog may go without.
+// optionalText is text for a text the catalog may go without: nil when no
+// language has it.
 func (l *loader) optionalText(key string) L10n {
 	l.texts.used[key] = true
-	t := L10n{}
+	var t L10n
 	for code, tx := range l.texts.by {
 		if s, ok := tx[key]; ok {
+			if t == nil {
+				t = L10n{}
+			}
 			t[code] = s
 		}
-	}
-	if len(t) == 0 {
-		return nil
 	}
 	return t
 }

@@ -5,13 +5,17 @@ import (
 	"strconv"
 	"strings"
 
-	"msgcompare/app/catalog"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
 )
 
-// Message keys of the user interface. Every key has a text in every
-// language; TestMessagesComplete checks it.
+// Message keys of the user interface: the keys of
+// data/locales/<tag>/ui.json, whose English file is the source.
+// TestMessageKeys checks that each key below is there and each English
+// key is used; TestTranslationsComplete (data) that every language has
+// every text; TestANinthLanguageIsOnlyFiles that pages show no text
+// from anywhere else.
 const (
 	msgTitle             = "title"
 	msgHeadline          = "headline"

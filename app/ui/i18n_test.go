@@ -1,6 +1,13 @@
 package ui
 
 import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -67,6 +74,61 @@ func TestAttrNeverLetsAValueEndItsAttribute(t *testing.T) {
 		got := attr(in)
 		if strings.ContainsAny(got, "\"\\\x00") {
 			t.Errorf("attr(%q) = %q still holds a quote, backslash or control character", in, got)
+		}
+	}
+}
+
+// TestMessageKeys: every message key the code names exists in English,
+// and every English message is named by the code (or by a prefix the
+// code completes, such as month_), so that no text is blank and none is
+// dead weight for translators.
+func TestMessageKeys(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "i18n.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys, prefixes []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || !strings.HasPrefix(vs.Names[0].Name, "msg") || len(vs.Values) != 1 {
+			return true
+		}
+		if lit, ok := vs.Values[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			k, _ := strconv.Unquote(lit.Value)
+			if strings.HasSuffix(k, "_") {
+				prefixes = append(prefixes, k)
+			} else {
+				keys = append(keys, k)
+			}
+		}
+		return true
+	})
+	b, err := os.ReadFile(filepath.Join("..", "..", "data", "locales", "en", "ui.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(b, &en); err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) < 100 {
+		t.Fatalf("found %d message keys in i18n.go: the parse is wrong", len(keys))
+	}
+	named := map[string]bool{catalog.MsgLangName: true, catalog.MsgLangDir: true, catalog.MsgDigits: true}
+	for _, k := range keys {
+		named[k] = true
+		if _, ok := en[k]; !ok {
+			t.Errorf("message %q is not in data/locales/en/ui.json", k)
+		}
+	}
+	for k := range en {
+		used := named[k] || strings.HasPrefix(k, "status_") // status_<curator status>
+		for _, p := range prefixes {
+			used = used || strings.HasPrefix(k, p)
+		}
+		if !used {
+			t.Errorf("data/locales/en/ui.json has %q, which no code uses", k)
 		}
 	}
 }
