@@ -16,15 +16,19 @@ type nginxLocation struct {
 	tryFiles             string
 }
 
+// pageVary tells caches that a page depends on the reader's languages
+// (the map below picks the file by Accept-Language), as bin/serve does.
+const pageVary = `add_header Vary "Accept-Language" always;`
+
 // nginxLocations are the kinds of response whose headers differ. nginx
 // does not merge add_header into a location that has its own, so every
 // block lists every header it sends.
 func nginxLocations() []nginxLocation {
 	return []nginxLocation{
 		{match: "/", like: "/", comment: "Pages and files. /about is served from about/index.html without a redirect,\n# so the address stays the one the app routes on.",
-			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
+			extra: []string{"limit_except GET { deny all; }", pageVary}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
 		{match: "~ /embed(/|$)", like: "/embed", comment: "The widget: other sites may frame it (bin/serve -frame-ancestors), and it\n# gets no Cross-Origin-Opener-Policy, which would cut it off from its host.",
-			extra: []string{"limit_except GET { deny all; }"}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
+			extra: []string{"limit_except GET { deny all; }", pageVary}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
 		{match: "~ /web/app\\.wasm$", like: "/web/app.wasm", comment: "The wasm: a widget in a sandboxed iframe (origin \"null\") fetches it\n# cross-origin.",
 			tryFiles: "$uri =404"},
 		{match: "~ /api/", like: "/api/catalog.json", comment: "Open data: any site may read it.", tryFiles: "$uri =404"},
