@@ -135,8 +135,8 @@ func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.
 	if c.Kind == changes.Value {
 		b.WriteString(` data-criterion="` + esc(c.Criterion) + `"`)
 	}
-	b.WriteString(`><p><time class="when" datetime="` + esc(c.Date) + `">` + esc(formatDate(c.Date, lang)) + `</time>`)
-	b.WriteString(`<a href="` + esc(s.at.href("/app/"+a.ID, keep(s.query))) + `">` + esc(a.Name) + `</a>: `)
+	b.WriteString(`><p><time class="when" datetime="` + esc(c.Date) + `">` + esc(formatDate(c.Date, lang)) + `</time> `)
+	b.WriteString(`<a href="` + esc(s.at.href("/app/"+a.ID, keep(s.query))) + `"><bdi>` + esc(a.Name) + `</bdi></a>: `)
 	b.WriteString(esc(changeSummary(cat, c, lang)) + `</p>`)
 	if c.Note != "" {
 		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(c.Note) + `</p>`)
@@ -152,15 +152,6 @@ func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.
 		b.WriteString(`</p>`)
 	}
 	b.WriteString(`</li>`)
-}
-
-// enAttr marks English text inside a page of another language (contract
-// §7): the per-fact notes are written in English.
-func enAttr(lang locale) string {
-	if lang.code == catalog.SourceLang {
-		return ""
-	}
-	return ` lang="en"`
 }
 
 // ChangeSummary says in one line of plain text what changed, such as

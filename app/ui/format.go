@@ -15,19 +15,13 @@ type shown struct {
 	Symbol string
 	Word   string
 	Tone   string
-	// Lang is "en" when Word is a fact's own English text (a protocol,
-	// a developer) on a page in another language, so that screen readers
-	// switch voice; "" otherwise.
-	Lang string
+	// Attrs are the attributes Word's element needs: enAttr when Word is
+	// a fact's own English text (a protocol, a developer).
+	Attrs string
 }
 
-// langAttr is the lang attribute Word needs, or "".
-func (s shown) langAttr() string {
-	if s.Lang == "" {
-		return ""
-	}
-	return ` lang="` + s.Lang + `"`
-}
+// langAttr is the attributes Word's element needs, or "".
+func (s shown) langAttr() string { return s.Attrs }
 
 // The tones a shown value takes; CSS colours them, the symbol carries them.
 const (
@@ -87,25 +81,33 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 		}
 		return shown{Word: fmtMsg(lang, msgAudits, len(v.Audits), latest), Tone: toneNeutral}
 	}
-	return shown{Word: v.Str, Tone: toneNeutral, Lang: enLang(lang)}
+	return shown{Word: v.Str, Tone: toneNeutral, Attrs: enAttr(lang)}
 }
 
-// enText is a text that stays in English, marked so on a page in another
-// language.
+// enText is a text that stays in English (a fact's note, a curator's
+// reason), marked so on a page in another language: lang="en" for screen
+// readers, and left to right in a right-to-left page, so that its
+// punctuation stays at its end.
 func enText(lang locale, text string) app.UI {
-	if l := enLang(lang); l != "" {
-		return app.Span().Lang(l).Text(text)
+	if lang.code == catalog.SourceLang {
+		return app.Text(text)
 	}
-	return app.Text(text)
+	s := app.Span().Lang(catalog.SourceLang)
+	if lang.dir == "rtl" {
+		s = s.Dir("ltr")
+	}
+	return s.Text(text)
 }
 
-// enLang is "en" on pages in another language: for texts that stay in
-// English (facts' notes and texts, curators' reasons).
-func enLang(lang locale) string {
-	if lang.code == catalog.SourceLang {
+// enAttr is enText's attributes, for the pages written as HTML.
+func enAttr(lang locale) string {
+	switch {
+	case lang.code == catalog.SourceLang:
 		return ""
+	case lang.dir == "rtl":
+		return ` lang="en" dir="ltr"`
 	}
-	return catalog.SourceLang
+	return ` lang="en"`
 }
 
 // showCell formats a messenger's cell for criterion cr; a missing cell

@@ -62,6 +62,14 @@ func TestPagesNameTheirLanguages(t *testing.T) {
 	if n := strings.Count(body, `rel="alternate" hreflang=`); n != len(s.cat.Locales)+1 {
 		t.Errorf("%d alternates, want one per language and x-default (%d)", n, len(s.cat.Locales)+1)
 	}
+	// Facts' English notes keep their own direction inside a Persian page,
+	// and the messengers' names are isolated in the change log.
+	if app := newRecorderRequest(t, s, "/app/signal?lang=fa", "").Body.String(); !strings.Contains(app, `class="note" lang="en" dir="ltr"`) {
+		t.Error(`a Persian page's English notes are not marked lang="en" dir="ltr"`)
+	}
+	if ch := newRecorderRequest(t, s, "/changes?lang=fa", "").Body.String(); !strings.Contains(ch, `<bdi>Signal</bdi>`) {
+		t.Error("the change log does not isolate the messengers' names")
+	}
 	en := newRecorderRequest(t, s, "/", "").Body.String()
 	if regexp.MustCompile(`<html[^>]* dir="?rtl`).MatchString(en) {
 		t.Error("an English page is right to left")
