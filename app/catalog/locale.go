@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"msgcompare/app/calendar"
 	"path"
 	"regexp"
 	"slices"
@@ -38,6 +39,7 @@ const (
 	MsgLangName = "language_name" // the language's own name: "Deutsch"
 	MsgLangDir  = "language_dir"  // "ltr" or "rtl"
 	MsgDigits   = "digits"        // the ten digits 0–9 as the language writes them
+	MsgCalendar = "calendar"      // the calendar dates read in: "gregorian" or "persian"
 )
 
 // Locale is one language of the site: its tag, its own name, its writing
@@ -244,6 +246,9 @@ func (l *loader) loadLocales(cat *Catalog) {
 		}
 		if d, ok := f.ui[MsgDigits]; ok && utf8.RuneCountInString(d) != 10 {
 			r.add(MsgDigits, "expected the ten digits 0 to 9, got %q", d)
+		}
+		if c, ok := f.ui[MsgCalendar]; ok && !calendar.Known(c) {
+			r.add(MsgCalendar, "expected %q or %q, got %q", calendar.Gregorian, calendar.Persian, c)
 		}
 		cat.Locales = append(cat.Locales, loc)
 		l.texts.by[code] = f.texts

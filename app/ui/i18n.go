@@ -223,6 +223,10 @@ func (l locale) sprintf(format string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// ownWord is a text of the language itself (a month's name), which needs
+// no isolation from the sentence around it.
+type ownWord string
+
 // localNumber is a number already written in a language's digits; it
 // prints itself for %d as for any verb.
 type localNumber string

@@ -26,6 +26,8 @@ func TestFormatDate(t *testing.T) {
 		{"2026-11-25", "de", "25. Nov. 2026"},
 		{"bad", "de", "bad"},
 		{"2026-13-01", "en", "2026-13-01"},
+		{"2026-12-02", "fa", "۱۱ آذر ۱۴۰۵"},
+		{"2024-03-20", "fa", "۱ فروردین ۱۴۰۳"},
 	}
 	for _, tt := range tests {
 		if got := formatDate(tt.in, localeOf(cat, tt.lang)); got != tt.want {
@@ -115,7 +117,7 @@ func TestMessageKeys(t *testing.T) {
 	if len(keys) < 100 {
 		t.Fatalf("found %d message keys in i18n.go: the parse is wrong", len(keys))
 	}
-	named := map[string]bool{catalog.MsgLangName: true, catalog.MsgLangDir: true, catalog.MsgDigits: true}
+	named := map[string]bool{catalog.MsgLangName: true, catalog.MsgLangDir: true, catalog.MsgDigits: true, catalog.MsgCalendar: true}
 	for _, k := range keys {
 		named[k] = true
 		if _, ok := en[k]; !ok {

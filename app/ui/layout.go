@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"msgcompare/app/calendar"
 	"msgcompare/app/catalog"
 	"msgcompare/app/compare"
 )
@@ -110,7 +111,8 @@ func footerView(cat *catalog.Catalog, s *state) app.UI {
 	)
 }
 
-// formatDate writes a YYYY-MM-DD date the way lang reads dates.
+// formatDate writes a YYYY-MM-DD date the way lang reads dates: in its
+// calendar, words and digits.
 func formatDate(d string, lang locale) string {
 	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
 		return d
@@ -121,5 +123,8 @@ func formatDate(d string, lang locale) string {
 	if err1 != nil || err2 != nil || err3 != nil || m < 1 || m > 12 {
 		return d
 	}
-	return lang.sprintf(t(lang, msgDateFormat), y, t(lang, msgMonth+itoa(m)), day)
+	if t(lang, catalog.MsgCalendar) == calendar.Persian {
+		y, m, day = calendar.ToPersian(y, m, day)
+	}
+	return lang.sprintf(t(lang, msgDateFormat), y, ownWord(t(lang, msgMonth+itoa(m))), day)
 }

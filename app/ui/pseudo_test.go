@@ -52,7 +52,7 @@ func withPseudoLang(t *testing.T) fstest.MapFS {
 			en[k] = "⟦" + v + "⟧"
 		}
 		if name == catalog.UIFile {
-			en[catalog.MsgLangName], en[catalog.MsgLangDir] = "Pseudo", "ltr"
+			en[catalog.MsgLangName], en[catalog.MsgLangDir], en[catalog.MsgCalendar] = "Pseudo", "ltr", "gregorian"
 			delete(en, catalog.MsgDigits)
 		}
 		b, _ := json.Marshal(en)
