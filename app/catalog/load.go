@@ -60,9 +60,9 @@ func Load(fsys fs.FS, opt Options) (*Catalog, error) {
 }
 
 type loader struct {
-	fsys fs.FS
-	opt  Options
-	errs Errors
+	fsys  fs.FS
+	opt   Options
+	errs  Errors
 	hash  hash.Hash
 	texts texts
 }

@@ -208,6 +208,9 @@ func fmtMsg(l locale, key string, args ...any) string {
 // (as <bdi> would): a Latin name or an address then keeps its own order
 // and does not scramble the sentence around it.
 func (l locale) sprintf(format string, args ...any) string {
+	// A copy: the caller's arguments (a notice's, formatted at every
+	// render) stay as they are.
+	args = append([]any(nil), args...)
 	for i, a := range args {
 		switch v := a.(type) {
 		case int:

@@ -134,3 +134,18 @@ func TestMessageKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestFormattingLeavesItsArgumentsAlone: a notice's arguments are formatted
+// at every render; formatting must not rewrite them (they would be isolated
+// again and again in a right-to-left page, and lose their type).
+func TestFormattingLeavesItsArgumentsAlone(t *testing.T) {
+	fa := locale{code: "fa", dir: "rtl", digits: []rune("۰۱۲۳۴۵۶۷۸۹"), msgs: map[string]string{"n": "%s: %d"}}
+	args := []any{"Signal", 4}
+	first := fmtMsg(fa, "n", args...)
+	if again := fmtMsg(fa, "n", args...); again != first {
+		t.Errorf("the second formatting gives %q, the first %q", again, first)
+	}
+	if args[0] != "Signal" || args[1] != 4 {
+		t.Errorf("formatting changed its arguments to %v", args)
+	}
+}
