@@ -75,13 +75,10 @@ func (l *loader) report(name string) report {
 // their line and unknown fields by name.
 func (l *loader) read(name string, dst any) bool {
 	r := l.report(name)
-	b, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		r.add("", "cannot read file: %v", errors.Unwrap(err))
+	b, ok := l.readFile(name)
+	if !ok {
 		return false
 	}
-	l.hash.Write([]byte(name))
-	l.hash.Write(b)
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
@@ -106,6 +103,18 @@ func (l *loader) read(name string, dst any) bool {
 		return false
 	}
 	return true
+}
+
+// readFile reads one data file and adds it to the catalog's version hash.
+func (l *loader) readFile(name string) ([]byte, bool) {
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.report(name).add("", "cannot read file: %v", errors.Unwrap(err))
+		return nil, false
+	}
+	l.hash.Write([]byte(name))
+	l.hash.Write(b)
+	return b, true
 }
 
 func lineOf(b []byte, offset int64) int {

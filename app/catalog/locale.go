@@ -297,13 +297,10 @@ func verbList(s string) []string {
 // errors with their line and a non-string value by key.
 func (l *loader) readStrings(name string) (map[string]string, bool) {
 	r := l.report(name)
-	b, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		r.add("", "cannot read file: %v", errors.Unwrap(err))
+	b, ok := l.readFile(name)
+	if !ok {
 		return nil, false
 	}
-	l.hash.Write([]byte(name))
-	l.hash.Write(b)
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
 		var syn *json.SyntaxError
@@ -315,7 +312,6 @@ func (l *loader) readStrings(name string) (map[string]string, bool) {
 		return nil, false
 	}
 	out := make(map[string]string, len(raw))
-	ok := true
 	for k, v := range raw {
 		var s string
 		if err := json.Unmarshal(v, &s); err != nil {
