@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -56,11 +57,21 @@ func matrixView(cat *catalog.Catalog, s *state, onFactClick app.EventHandler) ap
 // layout and the language (so most renders reuse it instead of writing a
 // quarter megabyte again), and every row of the rendered table, attached
 // or not, so that patchMatrix can take rows out of the DOM and put them
-// back.
+// back; with the order of the attached rows and the score each shows, so
+// that it touches only the rows that change.
 type matrixDOM struct {
 	key, html string
 	tbody     app.Value
 	byID      map[string]app.Value
+	order     []string             // the ids of the attached rows, in DOM order
+	bars      map[string]*scoreBar // each row's score, found once
+}
+
+// scoreBar is a row's at-a-glance score in the DOM and what it shows:
+// conditions met, of total (0: hidden).
+type scoreBar struct {
+	wrap, meter, text app.Value
+	met, total        int
 }
 
 func neutralMatrix(cat *catalog.Catalog, s *state) string {
@@ -115,47 +126,116 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 
 // patchMatrix puts the kept rows in the DOM, in order and with their
 // scores, and takes the excluded ones out (contract §6: not in the DOM),
-// in the browser, after a render.
+// in the browser, after a render. Each DOM call from WebAssembly costs,
+// and moving a row makes the browser lay the table out again, so it
+// leaves in place the longest run of rows already in order (a longest
+// increasing subsequence), moves only the others and rewrites a score
+// only where it changed.
 func patchMatrix(s *state) {
 	wrap := app.Window().Get("document").Call("getElementById", "matrix")
 	if !wrap.Truthy() {
 		return
 	}
 	tbody := wrap.Call("querySelector", "tbody")
-	if s.matrix.tbody == nil || !s.matrix.tbody.Equal(tbody) {
-		// A new table (its columns changed): it holds every candidate row.
-		s.matrix.tbody, s.matrix.byID = tbody, map[string]app.Value{}
+	m := &s.matrix
+	if m.tbody == nil || !m.tbody.Equal(tbody) {
+		// A new table (its columns changed): it holds every candidate
+		// row, in catalog order, with hidden scores.
+		m.tbody, m.byID, m.order, m.bars = tbody, map[string]app.Value{}, nil, map[string]*scoreBar{}
 		list := tbody.Get("rows")
 		for i := 0; i < list.Length(); i++ {
 			r := list.Index(i)
-			s.matrix.byID[r.Get("dataset").Get("app").String()] = r
+			id := r.Get("dataset").Get("app").String()
+			m.byID[id], m.order = r, append(m.order, id)
 		}
 	}
 	wrap.Set("hidden", len(s.result.Kept) == 0)
+	want := make([]string, 0, len(s.result.Kept))
 	kept := make(map[string]bool, len(s.result.Kept))
+	for _, k := range s.result.Kept {
+		if _, ok := m.byID[k.App.ID]; ok {
+			want, kept[k.App.ID] = append(want, k.App.ID), true
+		}
+	}
+	pos := make(map[string]int, len(m.order))
+	for _, id := range m.order {
+		if kept[id] {
+			pos[id] = len(pos)
+		} else {
+			m.byID[id].Call("remove")
+		}
+	}
+	stay := inOrder(want, pos)
+	var next any // insertBefore(row, null) appends
+	for i := len(want) - 1; i >= 0; i-- {
+		r := m.byID[want[i]]
+		if !stay[want[i]] {
+			tbody.Call("insertBefore", r, next)
+		}
+		next = r
+	}
+	m.order = want
 	total := len(s.result.Conditions)
 	for _, k := range s.result.Kept {
-		r, ok := s.matrix.byID[k.App.ID]
+		r, ok := m.byID[k.App.ID]
 		if !ok {
 			continue
 		}
-		kept[k.App.ID] = true
-		tbody.Call("appendChild", r)
-		score := r.Call("querySelector", ".score")
-		score.Set("hidden", total == 0)
+		met := k.Score
+		if total == 0 {
+			met = 0
+		}
+		bar := m.bars[k.App.ID]
+		if bar == nil {
+			sc := r.Call("querySelector", ".score")
+			bar = &scoreBar{wrap: sc, meter: sc.Call("querySelector", "meter"), text: sc.Call("querySelector", ".score-text")}
+			m.bars[k.App.ID] = bar
+		} else if bar.met == met && bar.total == total {
+			continue
+		}
+		bar.met, bar.total = met, total
+		bar.wrap.Set("hidden", total == 0)
 		if total > 0 {
-			m := score.Call("querySelector", "meter")
-			m.Set("max", total)
-			m.Set("value", k.Score)
-			m.Call("setAttribute", "aria-label", fmtMsg(s.lang, msgScore, k.Score, total))
-			score.Call("querySelector", ".score-text").Set("textContent", s.lang.num(k.Score)+"/"+s.lang.num(total))
+			bar.meter.Set("max", total)
+			bar.meter.Set("value", met)
+			bar.meter.Call("setAttribute", "aria-label", fmtMsg(s.lang, msgScore, met, total))
+			bar.text.Set("textContent", s.lang.num(met)+"/"+s.lang.num(total))
 		}
 	}
-	for id, r := range s.matrix.byID {
-		if !kept[id] && r.Get("parentNode").Truthy() {
-			r.Call("remove")
+}
+
+// inOrder returns the ids of want that can stay where they are: a longest
+// subsequence of want whose positions in the DOM (pos; rows not attached
+// have none) increase. Every other row of want is moved.
+func inOrder(want []string, pos map[string]int) map[string]bool {
+	// tails[k] is the index in want of the smallest last position of an
+	// increasing run of length k+1; prev links each element to the one
+	// before it in its run.
+	var tails []int
+	prev := make([]int, len(want))
+	for i, id := range want {
+		p, ok := pos[id]
+		if !ok {
+			continue
+		}
+		k := sort.Search(len(tails), func(j int) bool { return pos[want[tails[j]]] >= p })
+		prev[i] = -1
+		if k > 0 {
+			prev[i] = tails[k-1]
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
 		}
 	}
+	stay := make(map[string]bool, len(tails))
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			stay[want[i]] = true
+		}
+	}
+	return stay
 }
 
 // writeGroupRow spans each criteria group over its columns.
