@@ -51,3 +51,20 @@ func installClickGuard() {
 		return nil
 	}))
 }
+
+// nextTask runs f in a later task of the browser's event loop (a timer of
+// 0 ms), after the current one has ended and the page could paint; on the
+// server, at once.
+func nextTask(f func()) {
+	if !app.IsClient {
+		f()
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(app.Value, []app.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	app.Window().Call("setTimeout", cb, 0)
+}

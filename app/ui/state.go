@@ -108,15 +108,21 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 	s.guide = compare.Guide(cat, q)
 	u := *ctx.Page().URL()
 	u.RawQuery, u.Fragment = q.Encode(), ""
-	if push {
-		app.Window().Get("history").Call("pushState", nil, "", u.String())
-	}
-	ctx.Page().ReplaceURL(&u)
 	// The rows change now, in the click's own task; go-app renders the
 	// rest at its next frame, and a new table (other columns) is patched
-	// again after that render.
+	// again after that render. The address follows in a task of its own:
+	// a history call can take milliseconds in Chromium, and the reader
+	// sees the result first.
 	patchMatrix(s)
-	ctx.Defer(func(app.Context) { patchMatrix(s) })
+	ctx.Defer(func(ctx app.Context) {
+		patchMatrix(s)
+		nextTask(func() {
+			if push {
+				app.Window().Get("history").Call("pushState", nil, "", u.String())
+			}
+			ctx.Page().ReplaceURL(&u)
+		})
+	})
 }
 
 // keep returns the query reduced to what carries over between pages: the

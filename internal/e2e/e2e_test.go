@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -41,10 +40,9 @@ func TestRequirementToggleSurvivesReload(t *testing.T) {
 			if n := eval[int](t, b, count(`tr[data-app="signal"]`)); n != 1 {
 				t.Errorf("signal columns = %d, want 1 (it has forward secrecy)", n)
 			}
+			// The address follows the DOM in a task of its own.
+			b.run(t, "wait for the permalink", waitFor(`location.search.includes("require=forward_secrecy")`))
 			loc := eval[string](t, b, `location.href`)
-			if !strings.Contains(loc, "require=forward_secrecy") {
-				t.Fatalf("URL %s does not carry the requirement", loc)
-			}
 			b.run(t, "reload "+loc, chromedp.Navigate(loc), waitReady())
 			if n := eval[int](t, b, count(`[data-app="session"]`)); n != 0 {
 				t.Errorf("after reload, session is shown %d times", n)
