@@ -120,10 +120,10 @@ func (h *Home) requirementsView() app.UI {
 func (h *Home) chooseAppsView() app.UI {
 	cat, lang := h.Catalog, h.lang
 	shown := h.query.Apps
-	apps := compare.ByName(cat)
-	return app.Details().Class("choose").ID("choose-apps").OnToggle(h.onChooseOpen).Body(
-		app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
-		app.If(h.showChoices("choose-apps"), app.Div().Class("choices").Body(
+	var choices app.UI
+	if h.showChoices("choose-apps") {
+		apps := compare.ByName(cat)
+		choices = app.Div().Class("choices").Body(
 			app.Range(apps).Slice(func(i int) app.UI {
 				a := apps[i]
 				on := len(shown) == 0 || slices.Contains(shown, a.ID)
@@ -133,7 +133,11 @@ func (h *Home) chooseAppsView() app.UI {
 					app.Label().For(id).Text(a.Name),
 				)
 			}),
-		)),
+		)
+	}
+	return app.Details().Class("choose").ID("choose-apps").OnToggle(h.onChooseOpen).Body(
+		app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(shown), len(cat.Apps)), len(cat.Apps))),
+		choices,
 	)
 }
 
@@ -144,10 +148,9 @@ func (h *Home) chooseCriteriaView() app.UI {
 	if len(shown) == 0 {
 		shown = compare.DefaultCriteria(cat, h.query)
 	}
-	return app.Details().Class("choose").ID("choose-criteria").OnToggle(h.onChooseOpen).Body(
-		app.Summary().Text(fmtMsg(lang, msgChooseCriteria, len(shown), len(cat.Criteria))),
-		h.allCriteriaLink(len(shown)),
-		app.If(h.showChoices("choose-criteria"), app.Div().Class("choices").Body(
+	var choices app.UI
+	if h.showChoices("choose-criteria") {
+		choices = app.Div().Class("choices").Body(
 			app.Range(cat.Criteria).Slice(func(i int) app.UI {
 				cr := &cat.Criteria[i]
 				on := slices.Contains(shown, cr.ID)
@@ -157,7 +160,12 @@ func (h *Home) chooseCriteriaView() app.UI {
 					app.Label().For(id).Text(cr.Label.In(lang.code)),
 				)
 			}),
-		)),
+		)
+	}
+	return app.Details().Class("choose").ID("choose-criteria").OnToggle(h.onChooseOpen).Body(
+		app.Summary().Text(fmtMsg(lang, msgChooseCriteria, len(shown), len(cat.Criteria))),
+		h.allCriteriaLink(len(shown)),
+		choices,
 	)
 }
 
