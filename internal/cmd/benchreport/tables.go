@@ -15,8 +15,19 @@ const (
 	perfBudget  = 95        // Lighthouse mobile performance; the other categories must be 100
 	tbtBudget   = 200       // ms of Lighthouse mobile total blocking time, per page
 	bootBudget  = 1000      // ms from navigation to a ready app, first visit, phone viewport
-	clickBudget = 16        // ms from a click to the updated DOM, median, phone viewport
 )
+
+// clickBudgets are goal 4 of issue 11: a click on a requirement updates the
+// DOM within a frame (median) and rarely much later (95th percentile), and
+// within 50 ms with the CPU four times slower; over 20 clicks.
+var clickBudgets = []struct {
+	bench, metric, what string
+	ms                  float64
+}{
+	{"BrowserClick/phone", "dom-ms", "click to updated DOM, phone viewport (median)", 16},
+	{"BrowserClick/phone", "dom-p95-ms", "click to updated DOM, phone viewport (95th percentile)", 33},
+	{"BrowserClick/cheap-phone", "dom-ms", "click to updated DOM, phone, CPU 4x slower (median)", 50},
+}
 
 // categories are Lighthouse's, in the order of its report.
 func categories() []string {
@@ -166,20 +177,23 @@ func budgetTable(r results) string {
 		v, ok := p.metric("total-blocking-time")
 		fmt.Fprintf(&sb, "| TBT %s (mobile) | ≤ %d ms | %s | %s | %s |\n", p.URL, tbtBudget, ms(v, ok), ms(floorTBT, floorOK), met(ok && v <= tbtBudget))
 	}
-	boot, click := "n/a (benchmark failed)", "n/a (benchmark failed)"
-	bootOK, clickOK := false, false
+	boot, bootOK := "n/a (benchmark failed)", false
 	for _, l := range r.browser {
 		if l.name == "BrowserBoot/phone" {
 			v, _ := strconv.ParseFloat(l.values["cold-ready-ms"], 64)
 			boot, bootOK = fmt.Sprintf("%.0f ms", v), v <= bootBudget
 		}
-		if l.name == "BrowserClick/phone" {
-			v, _ := strconv.ParseFloat(l.values["dom-ms"], 64)
-			click, clickOK = fmt.Sprintf("%.1f ms", v), v <= clickBudget
-		}
 	}
 	fmt.Fprintf(&sb, "| boot, first visit, phone viewport | ≤ %d ms | %s | – | %s |\n", bootBudget, boot, met(bootOK))
-	fmt.Fprintf(&sb, "| click to updated DOM, phone viewport (median) | ≤ %d ms | %s | – | %s |\n", clickBudget, click, met(clickOK))
+	for _, c := range clickBudgets {
+		got, ok := "n/a (benchmark failed)", false
+		for _, l := range r.browser {
+			if v, err := strconv.ParseFloat(l.values[c.metric], 64); l.name == c.bench && err == nil {
+				got, ok = fmt.Sprintf("%.1f ms", v), v <= c.ms
+			}
+		}
+		fmt.Fprintf(&sb, "| %s | ≤ %.0f ms | %s | – | %s |\n", c.what, c.ms, got, met(ok))
+	}
 	return sb.String()
 }
 
