@@ -309,7 +309,7 @@ func TestBinaryIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := cat.MarshalBinary()
+	want, err := catalog.EncodeBinary(cat)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,8 +18,11 @@ import (
 // keeps the wasm's growth per language small.
 const binaryMagic = "msgcompare-catalog-3\n"
 
-// MarshalBinary encodes the catalog in its compact form.
-func (c *Catalog) MarshalBinary() ([]byte, error) {
+// EncodeBinary encodes a catalog in its compact form. It is a function,
+// not a MarshalBinary method: the browser never encodes, and a method would
+// stay in the wasm (the linker keeps the exported methods of types that
+// reflection can reach), a function nobody calls does not.
+func EncodeBinary(c *Catalog) ([]byte, error) {
 	var w binWriter
 	w.b = append(w.b, binaryMagic...)
 	w.str(c.Version)
@@ -84,7 +87,7 @@ func (c *Catalog) MarshalBinary() ([]byte, error) {
 	return w.b, nil
 }
 
-// ReadBinary decodes a catalog written by MarshalBinary. It trusts its
+// ReadBinary decodes a catalog written by EncodeBinary. It trusts its
 // input as far as meaning goes (Load validated the facts before they were
 // encoded) but never reads past the end or panics on a broken file.
 func ReadBinary(b []byte) (c *Catalog, err error) {

@@ -14,7 +14,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := cat.MarshalBinary()
+	b, err := EncodeBinary(cat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, cat) {
 		t.Errorf("the compact catalog decodes to another catalog\n got %+v\nwant %+v", got.Apps[0], cat.Apps[0])
 	}
-	again, _ := got.MarshalBinary()
+	again, _ := EncodeBinary(got)
 	if string(again) != string(b) {
 		t.Error("encoding the decoded catalog gives other bytes: the encoding is not deterministic")
 	}
@@ -41,7 +41,7 @@ func TestBinaryBroken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := cat.MarshalBinary()
+	b, _ := EncodeBinary(cat)
 	for n := 0; n < len(b); n += 7 {
 		if c, err := ReadBinary(b[:n]); err == nil || c != nil {
 			t.Fatalf("a catalog cut at %d of %d bytes decoded without error", n, len(b))
@@ -62,7 +62,7 @@ func FuzzReadBinary(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	b, _ := cat.MarshalBinary()
+	b, _ := EncodeBinary(cat)
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) { ReadBinary(b) })
 }
@@ -72,7 +72,7 @@ func BenchmarkReadBinary(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bin, _ := cat.MarshalBinary()
+	bin, _ := EncodeBinary(cat)
 	b.SetBytes(int64(len(bin)))
 	for b.Loop() {
 		if _, err := ReadBinary(bin); err != nil {

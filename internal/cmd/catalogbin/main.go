@@ -29,7 +29,7 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	b, err := cat.MarshalBinary()
+	b, err := catalog.EncodeBinary(cat)
 	if err != nil {
 		return err
 	}
