@@ -15,7 +15,10 @@
 //     the widget registers it only once the reader acts, and fetches
 //     nothing before;
 //   - in the widget, the height goes to the host page (msgcompare:resize)
-//     from the first paint, not only once the app runs.
+//     from the first paint, not only once the app runs;
+//   - the wasm holds the English texts; with it, start() fetches the pack
+//     of the page's language (msgcompareFetchLang), which the app reads
+//     before its first render.
 // If the app cannot load (offline without a cache, a CSP without
 // wasm-unsafe-eval), a quiet notice says so and the forms keep working.
 (() => {
@@ -166,6 +169,19 @@
     mo.observe(root, { attributes: true, attributeFilter: ["data-wasm"] });
   };
 
+  // The texts of a language other than English come in a pack of their
+  // own (cfg.langs: code to versioned URL); the app asks for the one it
+  // starts in, which start() has already requested for the page's language.
+  const packs = {};
+  self.msgcompareFetchLang = (code) =>
+    packs[code] ||
+    (packs[code] = cfg.langs && cfg.langs[code]
+      ? fetch(cfg.langs[code]).then((res) => {
+          if (!res.ok) throw new Error("language " + code + ": HTTP " + res.status);
+          return res.arrayBuffer();
+        })
+      : Promise.reject(new Error("no pack of language " + code)));
+
   let started = false;
   const start = async () => {
     if (started) return;
@@ -178,6 +194,7 @@
     const mark = (m) => self.performance && performance.mark && performance.mark("msgcompare:" + m);
     try {
       mark("intent");
+      if (cfg.langs && cfg.langs[root.lang]) self.msgcompareFetchLang(root.lang).catch(() => {});
       const module = await compile();
       mark("compiled");
       const go = new Go();

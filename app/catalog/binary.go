@@ -12,18 +12,52 @@ import (
 // decoder. Decoding JSON in the browser cost 260–400 ms of main thread at
 // start; this takes a few. Strings are a length and their bytes, numbers
 // unsigned varints, maps their entries in key order, so the same catalog
-// always encodes to the same bytes (a test compares them). The texts of
-// each language come last, together (l10n): a run of one script
-// compresses better than texts that change script at every string, which
-// keeps the wasm's growth per language small.
-const binaryMagic = "msgcompare-catalog-3\n"
+// always encodes to the same bytes (a test compares them).
+//
+// The compact catalog holds the English texts only. Each other language
+// is a pack of its own (EncodeLanguage: the interface's messages and the
+// catalog's texts, in the order the catalog needs them), which the server
+// serves beside the wasm: a reader downloads the one language they read,
+// not eight. A pack names the catalog version it belongs to, so a pack of
+// another build is refused rather than misread.
+const (
+	binaryMagic = "msgcompare-catalog-4\n"
+	packMagic   = "msgcompare-language-1\n"
+)
 
-// EncodeBinary encodes a catalog in its compact form. It is a function,
-// not a MarshalBinary method: the browser never encodes, and a method would
-// stay in the wasm (the linker keeps the exported methods of types that
-// reflection can reach), a function nobody calls does not.
+// EncodeBinary encodes a catalog in its compact form, with its English
+// texts. It is a function, not a MarshalBinary method: the browser never
+// encodes, and a method would stay in the wasm (the linker keeps the
+// exported methods of types that reflection can reach), a function nobody
+// calls does not.
 func EncodeBinary(c *Catalog) ([]byte, error) {
+	w := encode(c)
+	w.n(1)
+	w.str(SourceLang)
+	w.list(w.texts[SourceLang])
+	return w.b, nil
+}
+
+// EncodeLanguage encodes the pack of language code (any of the catalog's
+// but English), which ReadBinary takes beside the compact catalog.
+func EncodeLanguage(c *Catalog, code string) ([]byte, error) {
+	l := c.Locale(code)
+	if l == nil || code == SourceLang {
+		return nil, fmt.Errorf("catalog: no language pack for %q (English is in the compact catalog)", code)
+	}
+	texts := encode(c).texts[code]
+	p := binWriter{b: []byte(packMagic)}
+	p.strs(c.Version, code)
+	p.strMap(l.Messages)
+	p.list(texts)
+	return p.b, nil
+}
+
+// encode writes the catalog's structure; the texts go by language to
+// w.texts, in the order ReadBinary fills them in.
+func encode(c *Catalog) *binWriter {
 	var w binWriter
+	w.texts = map[string][]string{}
 	w.b = append(w.b, binaryMagic...)
 	w.str(c.Version)
 	w.str(c.Updated)
@@ -31,7 +65,11 @@ func EncodeBinary(c *Catalog) ([]byte, error) {
 	w.n(len(c.Locales))
 	for _, l := range c.Locales {
 		w.strs(l.Code, l.Name, l.Dir)
-		w.strMap(l.Messages)
+		if l.Code == SourceLang {
+			w.strMap(l.Messages)
+		} else {
+			w.strMap(nil) // in the language's pack
+		}
 	}
 	w.n(len(c.Groups))
 	for _, g := range c.Groups {
@@ -78,19 +116,16 @@ func EncodeBinary(c *Catalog) ([]byte, error) {
 	} else {
 		w.n(0)
 	}
-	langs := sortedKeys(w.texts)
-	w.n(len(langs))
-	for _, lang := range langs {
-		w.str(lang)
-		w.list(w.texts[lang])
-	}
-	return w.b, nil
+	return &w
 }
 
-// ReadBinary decodes a catalog written by EncodeBinary. It trusts its
-// input as far as meaning goes (Load validated the facts before they were
-// encoded) but never reads past the end or panics on a broken file.
-func ReadBinary(b []byte) (c *Catalog, err error) {
+// ReadBinary decodes a catalog written by EncodeBinary, with the packs of
+// the languages given (EncodeLanguage); the texts of the others stay out
+// (L10n.In falls back to English, and their Locale has no Messages). It
+// trusts its input as far as meaning goes (Load validated the facts before
+// they were encoded) but never reads past the end or panics on a broken
+// file, and refuses a pack of another catalog version.
+func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
 	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
 		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
 	}
@@ -147,8 +182,52 @@ func ReadBinary(b []byte) (c *Catalog, err error) {
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))
 	}
+	for _, p := range langs {
+		if err := r.language(c, p); err != nil {
+			return nil, err
+		}
+	}
+	// The languages without their pack: no room left for their texts.
+	for lang, ts := range r.pending {
+		for _, t := range ts {
+			delete(t, lang)
+		}
+	}
 	c.index()
 	return c, nil
+}
+
+// language reads a language pack into c: its messages, and its texts
+// where l10n left room for them.
+func (r *binReader) language(c *Catalog, b []byte) error {
+	if len(b) < len(packMagic) || string(b[:len(packMagic)]) != packMagic {
+		return errors.New("catalog: not a language pack (or of another version): rebuild it with make build")
+	}
+	p := binReader{b: b[len(packMagic):]}
+	version, code := p.str(), p.str()
+	if version != c.Version {
+		return fmt.Errorf("catalog: the %s pack is of catalog %s, not %s: the wasm and the server are of different builds", code, version, c.Version)
+	}
+	l := c.Locale(code)
+	if l == nil || code == SourceLang {
+		return fmt.Errorf("catalog: a pack of language %q, which the catalog has no room for", code)
+	}
+	if l.Messages != nil {
+		return fmt.Errorf("catalog: two packs of %s", code)
+	}
+	l.Messages = p.strMap()
+	texts := p.list()
+	if len(texts) != len(r.pending[code]) {
+		return fmt.Errorf("catalog: the %s pack has %d texts, the catalog room for %d", code, len(texts), len(r.pending[code]))
+	}
+	for i, t := range r.pending[code] {
+		t[code] = texts[i]
+	}
+	delete(r.pending, code)
+	if len(p.b) != 0 {
+		return fmt.Errorf("catalog: %d bytes after the end of the %s pack", len(p.b), code)
+	}
+	return nil
 }
 
 type binWriter struct {
@@ -371,8 +450,8 @@ func (r *binReader) l10n() L10n {
 // room for them.
 func (r *binReader) fillTexts() {
 	n := r.n()
-	if n != len(r.pending) {
-		panic(binError("texts of another set of languages"))
+	if n > len(r.pending) {
+		panic(binError("texts of more languages than the catalog has"))
 	}
 	for range n {
 		lang := r.str()
@@ -383,6 +462,7 @@ func (r *binReader) fillTexts() {
 		for i, t := range r.pending[lang] {
 			t[lang] = texts[i]
 		}
+		delete(r.pending, lang)
 	}
 }
 
@@ -390,6 +470,9 @@ func (r *binReader) strMap() map[string]string {
 	n := r.n()
 	if n > len(r.b) {
 		panic(binError("map longer than the file"))
+	}
+	if n == 0 {
+		return nil // a language whose messages are in its pack
 	}
 	m := make(map[string]string, n)
 	for range n {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -18,7 +19,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadBinary(b)
+	got, err := ReadBinary(b, packs(t, cat)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +34,91 @@ func TestBinaryRoundTrip(t *testing.T) {
 		t.Error("encoding the decoded catalog gives other bytes: the encoding is not deterministic")
 	}
 }
+
+// packs encodes the pack of every language but English.
+func packs(t testing.TB, cat *Catalog) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for _, code := range cat.Langs()[1:] {
+		p, err := EncodeLanguage(cat, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestBinaryLanguagePacks: the compact catalog alone is the English
+// catalog (every language still listed, for the language menu, without
+// its texts), one pack adds exactly its language, and packs that do not
+// fit are refused with an error that says why.
+func TestBinaryLanguagePacks(t *testing.T) {
+	cat, err := Load(os.DirFS(filepath.Join("testdata", "valid")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Langs()) < 2 {
+		t.Fatal("the valid fixture needs a second language")
+	}
+	core, _ := EncodeBinary(cat)
+	alone, err := ReadBinary(core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := cat.Langs()[1]
+	if got := alone.Langs(); !reflect.DeepEqual(got, cat.Langs()) {
+		t.Errorf("languages without packs = %v, want %v", got, cat.Langs())
+	}
+	if l := alone.Locale(second); l.Messages != nil || l.Name != cat.Locale(second).Name {
+		t.Errorf("without its pack, %s has messages %v and name %q", second, l.Messages, l.Name)
+	}
+	if alone.Locale(SourceLang).Messages == nil {
+		t.Error("the English messages are not in the compact catalog")
+	}
+	if g := alone.Groups[0].Label; len(g) != 1 || g[SourceLang] == "" {
+		t.Errorf("a group label without packs = %v, want English only", g)
+	}
+	pack, _ := EncodeLanguage(cat, second)
+	one, err := ReadBinary(core, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := one.Groups[0].Label[second], cat.Groups[0].Label[second]; got != want || want == "" {
+		t.Errorf("with the %s pack, a group label reads %q, want %q", second, got, want)
+	}
+	if !reflect.DeepEqual(one.Locale(second).Messages, cat.Locale(second).Messages) {
+		t.Errorf("the %s pack's messages differ", second)
+	}
+
+	if _, err := EncodeLanguage(cat, SourceLang); err == nil {
+		t.Error("an English pack was made; English is in the compact catalog")
+	}
+	other := *cat
+	other.Version = "another-build"
+	stale, _ := EncodeLanguage(&other, second)
+	for _, tt := range []struct {
+		name  string
+		packs [][]byte
+		want  string
+	}{
+		{"a pack of another build", [][]byte{stale}, "different builds"},
+		{"the same pack twice", [][]byte{pack, pack}, "two packs"},
+		{"not a pack", [][]byte{core}, "not a language pack"},
+		{"a pack with a text more", [][]byte{appendText(pack)}, "bytes after the end"},
+	} {
+		if _, err := ReadBinary(core, tt.packs...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one that says %q", tt.name, err, tt.want)
+		}
+	}
+	for n := len(packMagic); n < len(pack); n += 5 {
+		if c, err := ReadBinary(core, pack[:n]); err == nil || c != nil {
+			t.Fatalf("a pack cut at %d of %d bytes was read without error", n, len(pack))
+		}
+	}
+}
+
+func appendText(b []byte) []byte { return append(append([]byte{}, b...), 1, 'x') }
 
 // TestBinaryBroken checks that every truncation of a compact catalog and
 // a few corruptions give an error, never a panic or a half catalog.

@@ -1,6 +1,14 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"errors"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
 
 // markReady tells automated checks that the WebAssembly app has booted and
 // rendered (contract §6), and installs the link click guard.
@@ -36,6 +44,7 @@ func installClickGuard() {
 		return
 	}
 	origin := win.Get("location").Get("origin").String()
+	doc := win.Get("document").Get("documentElement")
 	win.Set("onclick", app.FuncOf(func(this app.Value, args []app.Value) any {
 		ev := args[0]
 		if ev.Get("defaultPrevented").Bool() {
@@ -44,6 +53,11 @@ func installClickGuard() {
 		if t := ev.Get("target"); t.Truthy() && t.Get("closest").Truthy() {
 			a := t.Call("closest", "a")
 			if a.Truthy() && (a.Get("target").String() == "_blank" || a.Get("origin").String() != origin) {
+				return nil
+			}
+			// A link to the page in another language loads that page: the
+			// app carries the texts of the language it started in only.
+			if a.Truthy() && a.Get("hreflang").String() != "" && a.Get("hreflang").String() != doc.Get("lang").String() {
 				return nil
 			}
 		}
@@ -67,4 +81,70 @@ func nextTask(f func()) {
 		return nil
 	})
 	app.Window().Call("setTimeout", cb, 0)
+}
+
+// BootLang is the language the app's first page renders in, by the rule
+// every page follows (state.load): the address's lang=, else the
+// browser's languages. cmd/wasm fetches its pack before the app starts.
+func BootLang(cat *catalog.Catalog) string {
+	q, _ := compare.Decode(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"), cat)
+	if q.Lang != "" {
+		return q.Lang
+	}
+	return browserLang(cat)
+}
+
+// FetchLanguage returns the pack of language code (catalog.EncodeLanguage),
+// through the loader (web/boot.js), which fetches it from the site, or
+// from the service worker's cache offline, and has usually started to
+// while the wasm compiled.
+func FetchLanguage(code string) ([]byte, error) {
+	fetch := app.Window().Get("msgcompareFetchLang")
+	if !fetch.Truthy() {
+		return nil, errors.New("the loader cannot fetch languages")
+	}
+	buf, err := await(fetch.Invoke(code))
+	if err != nil {
+		return nil, err
+	}
+	u8 := app.Window().Get("Uint8Array").New(buf)
+	b := make([]byte, u8.Length())
+	app.CopyBytesToGo(b, u8)
+	return b, nil
+}
+
+// BootFailed leaves the prerendered page as it is, working as forms and
+// links, with the loader's quiet notice that the interactive version did
+// not load (contract §6: data-wasm="failed").
+func BootFailed(err error) {
+	win := app.Window()
+	win.Get("document").Get("documentElement").Get("dataset").Set("wasm", "failed")
+	if n := win.Get("document").Call("getElementById", "boot-failed"); n.Truthy() {
+		n.Set("hidden", false)
+	}
+	win.Get("console").Call("warn", "msgcompare: the interactive version did not load; the page works as plain forms.", err.Error())
+}
+
+// await waits for a JavaScript promise; the page's thread is free while
+// it waits.
+func await(p app.Value) (app.Value, error) {
+	type result struct {
+		v   app.Value
+		err error
+	}
+	done := make(chan result, 1)
+	var ok, fail app.Func
+	ok = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		done <- result{v: args[0]}
+		return nil
+	})
+	fail = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		done <- result{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	p.Call("then", ok, fail)
+	r := <-done
+	ok.Release()
+	fail.Release()
+	return r.v, r.err
 }

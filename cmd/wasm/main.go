@@ -2,7 +2,9 @@
 // catalog, registers the pages and runs the go-app engine. Build it with
 // GOOS=js GOARCH=wasm; it carries no server code, and no JSON decoder or
 // validation for the catalog: data/catalog.bin holds the facts the server
-// validated, in a compact form that decodes in milliseconds.
+// validated, in a compact form that decodes in milliseconds, with the
+// English texts; a reader of another language gets that language's pack
+// from the site (catalog.EncodeLanguage), not all eight in the wasm.
 package main
 
 import (
@@ -14,9 +16,11 @@ import (
 )
 
 func main() {
-	cat, err := catalog.ReadBinary(data.Binary)
+	cat, err := load()
 	if err != nil {
-		panic(err)
+		// The prerendered page stays, as forms and links, with a notice.
+		ui.BootFailed(err)
+		return
 	}
 	ui.Routes(ui.Config{Catalog: cat})
 	// Let the browser paint and handle input between the start of the Go
@@ -24,6 +28,25 @@ func main() {
 	// tasks instead of one long one.
 	yield()
 	app.RunWhenOnBrowser()
+}
+
+// load decodes the catalog with the texts of the language the first page
+// renders in. The catalog is complete before any page uses it and does
+// not change after: a link to another language loads that page anew.
+func load() (*catalog.Catalog, error) {
+	en, err := catalog.ReadBinary(data.Binary)
+	if err != nil {
+		return nil, err
+	}
+	code := ui.BootLang(en)
+	if code == catalog.SourceLang {
+		return en, nil
+	}
+	pack, err := ui.FetchLanguage(code)
+	if err != nil {
+		return nil, err
+	}
+	return catalog.ReadBinary(data.Binary, pack)
 }
 
 // yield returns after the browser has run its event loop once: the Go

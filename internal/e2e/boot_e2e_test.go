@@ -1,12 +1,15 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -103,5 +106,37 @@ func TestPageWorksWhenTheAppCannotLoad(t *testing.T) {
 	b.waitAcrossNavigation(t, `location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
 	if got, want := eval[string](t, b, rowOrder), expectedOrder(cat, "require=forward_secrecy"); got != want {
 		t.Errorf("rows without the app = %s, want %s", got, want)
+	}
+}
+
+// TestPageWorksWhenItsLanguageCannotLoad blocks the Persian texts' pack
+// (the wasm holds the English ones only): the app does not start in
+// another language than the page's, the Persian page stays and works as
+// forms, with the notice, in Persian.
+func TestPageWorksWhenItsLanguageCannotLoad(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	cat := realCatalog(t)
+	b := newBrowser(t, 1280, 800)
+	block := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{
+			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/lang/*", Block: true}}})
+		return chromedp.Void{}, err
+	}
+	b.run(t, "open the Persian page without its pack, and act", block, chromedp.Navigate(ts.URL+"/?lang=fa"),
+		waitFor(`document.readyState === "complete"`),
+		chromedp.Evaluate[chromedp.Void](`dispatchEvent(new Event("pointerdown"))`),
+		waitFor(`document.documentElement.dataset.wasm === "failed"`))
+	notice := eval[string](t, b, `(() => { const n = document.getElementById("boot-failed"); return n && !n.hidden && n.getBoundingClientRect().height > 0 ? n.textContent : ""; })()`)
+	if want := cat.Locale("fa").Messages["boot_failed"]; notice != want || want == "" {
+		t.Errorf("notice %q, want the Persian %q", notice, want)
+	}
+	b.tap(t, `input[data-require="forward_secrecy"]`)
+	b.waitAcrossNavigation(t, `location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
+	if got, want := eval[string](t, b, rowOrder), expectedOrder(cat, "lang=fa&require=forward_secrecy"); got != want {
+		t.Errorf("rows without the app = %s, want %s", got, want)
+	}
+	if lang := eval[string](t, b, `document.documentElement.lang`); lang != "fa" {
+		t.Errorf("the page after the form is in %q, want fa", lang)
 	}
 }

@@ -39,6 +39,12 @@ func TestOfflineReloadAndUpdate(t *testing.T) {
 	if title := eval[string](t, b, `document.title`); title == "" {
 		t.Error("/about offline has no title")
 	}
+	// Another language offline: the worker cached every language's pack
+	// with the wasm, and the app renders the page in it.
+	b.run(t, "open the Persian page offline", chromedp.Navigate(origin+"/?lang=fa"), waitReady())
+	if h, want := eval[string](t, b, `document.querySelector("h1").textContent`), realCatalog(t).Locale("fa").Messages["headline"]; h != want {
+		t.Errorf("offline in Persian, the headline is %q, want %q", h, want)
+	}
 
 	changed := copyWeb(t, func(name string, b []byte) []byte {
 		if name == "app.css" {

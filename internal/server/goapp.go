@@ -31,6 +31,7 @@ type handlerConfig struct {
 	version string
 	url     func(name string) string // "/web/name?v=hash" for a file of web/
 	pages   []string                 // page paths (without prefix) the worker caches
+	langs   []string                 // the languages with a pack (all but English)
 	// slash makes the worker cache pages as "/about/": static hosts serve
 	// the export's about/index.html there and redirect "/about" to it.
 	slash bool
@@ -50,6 +51,9 @@ func newPages(c handlerConfig) *app.Handler {
 		default:
 			cache = append(cache, c.prefix+p)
 		}
+	}
+	for _, code := range c.langs {
+		cache = append(cache, c.url(languagePack(code)))
 	}
 	return &app.Handler{
 		Name:        appName,
@@ -99,11 +103,16 @@ func bootScript(h *app.Handler, web fs.FS, c handlerConfig) ([]byte, error) {
 	if c.url("boot-worker.js") == "" {
 		return nil, fmt.Errorf("web/boot-worker.js is missing")
 	}
+	langs := map[string]string{}
+	for _, code := range c.langs {
+		langs[code] = c.prefix + c.url(languagePack(code))
+	}
 	cfg, err := json.Marshal(map[string]any{
 		"env":    h.Env,
 		"wasm":   c.prefix + c.url("app.wasm"),
 		"worker": c.prefix + c.url("boot-worker.js"),
 		"sw":     c.prefix + "/app-worker.js",
+		"langs":  langs,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("boot.js configuration: %w", err)

@@ -117,13 +117,16 @@ func New(cfg Config) (*Server, error) {
 	if err := s.addChanges(cfg.Catalog, public, base, lv); err != nil {
 		return nil, err
 	}
+	if err := s.addLanguages(cfg.Catalog, lv); err != nil {
+		return nil, err
+	}
 	s.version = s.contentVersion(base)
 
 	if err := registerRoutes(ui.Config{Catalog: cfg.Catalog, PublicURL: public}, s.assets["/api/catalog.json"].hash); err != nil {
 		return nil, err
 	}
 	s.pagePaths = ui.Paths(cfg.Catalog)
-	hc := handlerConfig{prefix: base, version: s.version, url: s.webURL, pages: s.pagePaths, slash: cfg.Export}
+	hc := handlerConfig{prefix: base, version: s.version, url: s.webURL, pages: s.pagePaths, langs: cfg.Catalog.Langs()[1:], slash: cfg.Export}
 	s.pages = newPages(hc)
 	if err := s.addGoapp(hc, cfg.Web, lv); err != nil {
 		return nil, err
@@ -247,6 +250,25 @@ func (s *Server) webAsset(web fs.FS, name, ctype string, lv levels) (*asset, err
 	a.immutable = true
 	return a, nil
 }
+
+// addLanguages serves each language's pack (catalog.EncodeLanguage) at
+// /web/lang/<code>.bin: the wasm carries the English texts, and fetches
+// the pack of the language a page is in when it starts.
+func (s *Server) addLanguages(cat *catalog.Catalog, lv levels) error {
+	for _, code := range cat.Langs()[1:] {
+		b, err := catalog.EncodeLanguage(cat, code)
+		if err != nil {
+			return err
+		}
+		a := s.cache.newAsset("application/octet-stream", b, lv)
+		a.immutable = true
+		s.assets["/web/"+languagePack(code)] = a
+	}
+	return nil
+}
+
+// languagePack is the file of web/ that holds language code's pack.
+func languagePack(code string) string { return "lang/" + code + ".bin" }
 
 // addAPI serves the catalog as open data: JSON, its JSON Schema and CSV.
 func (s *Server) addAPI(cat *catalog.Catalog, lv levels) error {
