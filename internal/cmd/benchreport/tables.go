@@ -17,13 +17,17 @@ const (
 	bootBudget = 1000      // ms from navigation to a ready app, first visit, phone viewport
 )
 
-// clickBudgets are goal 4 of issue 11: a click on a requirement updates the
-// DOM within a frame (median) and rarely much later (95th percentile), and
+// clickBudgets are goals 3 and 4 of issue 11: a first tap, before the app
+// runs, shows the filtered result within 200 ms (800 ms with the CPU four
+// times slower); once it runs, a click on a requirement updates the DOM
+// within a frame (median) and rarely much later (95th percentile), and
 // within 50 ms with the CPU four times slower; over 20 clicks.
 var clickBudgets = []struct {
 	bench, metric, what string
 	ms                  float64
 }{
+	{"BrowserFirstTap/phone", "tap-ms", "first tap 300 ms after load, to the filtered result, phone (median)", 200},
+	{"BrowserFirstTap/cheap-phone", "tap-ms", "first tap 300 ms after load, to the filtered result, phone, CPU 4x slower (median)", 800},
 	{"BrowserClick/phone", "dom-ms", "click to updated DOM, phone viewport (median)", 16},
 	{"BrowserClick/phone", "dom-p95-ms", "click to updated DOM, phone viewport (95th percentile)", 33},
 	{"BrowserClick/cheap-phone", "dom-ms", "click to updated DOM, phone, CPU 4x slower (median)", 50},
