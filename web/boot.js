@@ -77,12 +77,14 @@
     }
   } catch (_) {}
 
+  let leaving = false; // a changed control is loading its form's page
   document.addEventListener(
     "change",
     (e) => {
       const el = e.target;
       const form = el && el.form;
       if (ready() || !form || form.method !== "get") return;
+      leaving = true;
       remember(el);
       if (form.requestSubmit) form.requestSubmit();
       else form.submit();
@@ -186,7 +188,7 @@
   const start = async () => {
     if (started) return;
     started = true;
-    intents.forEach((t) => removeEventListener(t, start, true));
+    intents.forEach((t) => removeEventListener(t, intent, true));
     root.dataset.wasm = "loading";
     if (embedded) registerWorker();
     // Marks for the benchmarks (docs/benchmarks.md): intent to compiled to
@@ -210,9 +212,18 @@
     }
   };
 
+  // An intent on a control of a form is often a tap that changes it, and
+  // the change loads the filtered page (above): the app would compete with
+  // that page for the reader's CPU and be thrown away with this one. There
+  // the app starts a moment later, if the page stays.
   const intents = ["pointerdown", "touchstart", "keydown", "focusin"];
+  const intent = (e) => {
+    const t = e.target;
+    if (!t || !t.closest || !t.closest('form[method="get"] :is(input, select, label)')) return start();
+    setTimeout(() => leaving || start(), 250);
+  };
   if (!document.querySelector("[data-static]")) {
-    intents.forEach((t) => addEventListener(t, start, { capture: true, passive: true }));
+    intents.forEach((t) => addEventListener(t, intent, { capture: true, passive: true }));
     // Offline, the service worker may answer with the page cached for
     // another address: the app then renders this one at once.
     if (navigator.onLine === false) start();
