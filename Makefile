@@ -118,6 +118,9 @@ bench: build floor
 	$(GO) test -count=1 -run '^$$' -bench 'Browser(Boot|FirstTap|ClickSynthetic)' -benchtime 10x ./internal/e2e >$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
 	$(GO) test -count=1 -run '^$$' -bench 'BrowserClick$$' -benchtime 20x ./internal/e2e >>$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
 	cat $(BENCH_OUT)/browser.txt
+	$(WASMENV) $(GO) build -trimpath -o $(BENCH_OUT)/app-names.wasm ./cmd/wasm
+	$(WASMENV) $(GO) build -trimpath -o $(BENCH_OUT)/floor-names.wasm ./internal/cmd/floor
+	$(GO) run ./internal/cmd/wasmsize -top 20 -floor $(BENCH_OUT)/floor-names.wasm $(BENCH_OUT)/app-names.wasm >$(BENCH_OUT)/wasmsize.md
 	.ci/lighthouse $(BENCH_OUT)
 	$(GO) run ./internal/cmd/benchreport -dir $(BENCH_OUT) -doc docs/benchmarks.md -floor bin/floor
 

@@ -107,6 +107,7 @@ func needBrowser(t testing.TB) {
 // promise (no error).
 type browser struct {
 	ctx      context.Context
+	close    func() // closes the tab (also at the end of the test)
 	mu       sync.Mutex
 	requests []string
 	errors   []string
@@ -123,8 +124,8 @@ func newBrowser(t testing.TB, width, height int) *browser {
 	if _, bench := t.(*testing.B); !bench {
 		ctx, cancelTimeout = context.WithTimeout(ctx, 90*time.Second)
 	}
-	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
-	b := &browser{ctx: ctx}
+	b := &browser{ctx: ctx, close: func() { cancelTimeout(); cancelCtx() }}
+	t.Cleanup(b.close)
 	err := chromedp.Listen(ctx, func(ev any) {
 		b.mu.Lock()
 		defer b.mu.Unlock()

@@ -252,6 +252,7 @@ func BenchmarkBrowserFirstTap(b *testing.B) {
 					}
 					time.Sleep(20 * time.Millisecond)
 				}
+				br.close() // a fresh profile each time, and no tab left running
 			}
 			b.StopTimer()
 			b.ReportMetric(median(took), "tap-ms")

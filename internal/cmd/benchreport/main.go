@@ -320,6 +320,11 @@ func benchReport(dir, docPath string) error {
 		fmt.Fprintf(&sb, "| `%s` | %s | %s | %s | %s (%s) |\n", a.Path, kb(a.Raw), kb(a.Gzip), kb(a.Brotli), kb(a.Served), enc)
 	}
 
+	if t, err := os.ReadFile(filepath.Join(dir, "wasmsize.md")); err == nil {
+		sb.WriteString("\n## The wasm by package\n\nWhat our wasm adds to the go-app floor's, raw bytes of each section and each Go package's code (`internal/cmd/wasmsize`, on builds that keep the name section; the served files are the same builds with `-s -w`, compressed). The data section holds the compact catalog (`data/catalog.bin`) besides Go's own tables.\n\n")
+		sb.Write(t)
+	}
+
 	fmt.Fprintf(&sb, "\n## Lighthouse\n\nLighthouse %s, default mobile settings (emulated phone, simulated slow 4G, CPU 4x slower), Debian Chromium, against `bin/serve` and the go-app floor's server (`bin/floor/serve`, go-app's `app.Handler`, the wasm sent as brotli -q 11 and its other files gzipped) on 127.0.0.1; median of %d runs per page (`.ci/lighthouse`).\n\n", r.lh.Lighthouse, r.lh.Runs)
 	sb.WriteString(lighthouseTable(r))
 	sb.WriteString("\n## Browser timings\n\nHeadless Chromium via chromedp (`internal/e2e/perf_test.go`), real catalog, `/`. Boot: navigation start to `data-wasm=\"ready\"` (cold: first visit of a fresh profile; warm: later visits, median), and first contentful paint. Click: a click on the forward secrecy requirement to the last DOM mutation it causes (`dom-ms`, median and 95th percentile, over 20 clicks) and to the animation frame after it (`frame-ms`). First tap: on a first visit to `/?filters=1`, a real tap on that requirement 300 ms after the load event, before the app runs, to the first paint of the filtered page its form loads (`tap-ms`, median and 95th percentile of 10 fresh profiles). `cheap-phone` runs the CPU 4x slower. `BrowserClickSynthetic55x135` clicks a requirement on a catalog of 55 messengers by 135 criteria (the size of the largest public messenger comparison), built into its own wasm from generated data files with `go build -overlay` (`internal/e2e/synthetic_bench_test.go`); target under 50 ms.\n\n")

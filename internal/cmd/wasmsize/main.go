@@ -1,9 +1,11 @@
 // Command wasmsize reports what a Go WebAssembly binary is made of: the
 // code of each package (from the binary's name section, so build it without
-// -s) and the data section, raw and as a share of the whole. make bench
-// writes its output into docs/benchmarks.md, to show where the download goes.
+// -s) and the sections, raw. With -floor, each figure stands beside the
+// same figure of another build (the go-app floor) and what ours adds to
+// it. make bench writes its output into docs/benchmarks.md, to show where
+// the download goes.
 //
-//	go run ./internal/cmd/wasmsize [-top N] app.wasm
+//	go run ./internal/cmd/wasmsize [-top N] [-floor floor.wasm] app.wasm
 package main
 
 import (
@@ -20,22 +22,39 @@ import (
 
 func main() {
 	top := flag.Int("top", 25, "packages to list")
+	floor := flag.String("floor", "", "another build (the go-app floor) to compare with")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] file.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] [-floor floor.wasm] file.wasm")
 		os.Exit(2)
 	}
-	b, err := os.ReadFile(flag.Arg(0))
+	r, err := read(flag.Arg(0))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	r, err := analyze(b)
+	if *floor == "" {
+		r.write(os.Stdout, *top)
+		return
+	}
+	f, err := read(*floor)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", flag.Arg(0), err)
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	r.write(os.Stdout, *top)
+	r.compare(os.Stdout, f, *top)
+}
+
+func read(name string) (report, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return report{}, err
+	}
+	r, err := analyze(b)
+	if err != nil {
+		return report{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
 }
 
 // report is the size of each part of a module, in bytes.
@@ -58,6 +77,32 @@ func (r report) write(w io.Writer, top int) {
 			break
 		}
 		fmt.Fprintf(w, "| %s | %d | %.1f%% |\n", p, r.pkgs[p], pct(r.pkgs[p], code))
+	}
+}
+
+// compare writes r beside floor: the sections, then the packages that add
+// the most code to the floor's.
+func (r report) compare(w io.Writer, floor report, top int) {
+	fmt.Fprintf(w, "| part | ours | go-app floor | added |\n|---|---:|---:|---:|\n")
+	for _, s := range sortedKeys(r.sections) {
+		if r.sections[s] < 1000 {
+			continue
+		}
+		fmt.Fprintf(w, "| section %s | %d | %d | %+d |\n", s, r.sections[s], floor.sections[s], r.sections[s]-floor.sections[s])
+	}
+	fmt.Fprintf(w, "| **whole file** | %d | %d | %+d |\n\n", r.total, floor.total, r.total-floor.total)
+	added := map[string]int{}
+	for p, n := range r.pkgs {
+		if d := n - floor.pkgs[p]; d != 0 {
+			added[p] = d
+		}
+	}
+	fmt.Fprintf(w, "| package (code section) | ours | go-app floor | added |\n|---|---:|---:|---:|\n")
+	for i, p := range sortedKeys(added) {
+		if i == top || added[p] < 0 {
+			break
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %+d |\n", p, r.pkgs[p], floor.pkgs[p], added[p])
 	}
 }
 
