@@ -83,15 +83,21 @@ func nextTask(f func()) {
 	app.Window().Call("setTimeout", cb, 0)
 }
 
+// Yield returns after the browser has run its event loop once: the Go
+// program waits on a timer callback, and while it waits the page's thread
+// is free.
+func Yield() {
+	done := make(chan struct{})
+	nextTask(func() { close(done) })
+	<-done
+}
+
 // BootLang is the language the app's first page renders in, by the rule
-// every page follows (state.load): the address's lang=, else the
-// browser's languages. cmd/wasm fetches its pack before the app starts.
+// every page follows (pageLang). cmd/wasm fetches its pack before the app
+// starts.
 func BootLang(cat *catalog.Catalog) string {
 	q, _ := compare.Decode(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"), cat)
-	if q.Lang != "" {
-		return q.Lang
-	}
-	return browserLang(cat)
+	return pageLang(cat, q)
 }
 
 // FetchLanguage returns the pack of language code (catalog.EncodeLanguage),

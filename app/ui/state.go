@@ -31,11 +31,16 @@ func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {
 	s.query, s.notices = compare.Decode(u.RawQuery, cat)
 	s.result = compare.Apply(cat, s.query)
 	s.guide = compare.Guide(cat, s.query)
-	code := s.query.Lang
-	if code == "" {
-		code = browserLang(cat)
+	s.lang = localeOf(cat, pageLang(cat, s.query))
+}
+
+// pageLang is the language a page renders in: the address's lang=, else
+// (in the browser) the reader's browser languages.
+func pageLang(cat *catalog.Catalog, q compare.Query) string {
+	if q.Lang != "" {
+		return q.Lang
 	}
-	s.lang = localeOf(cat, code)
+	return browserLang(cat)
 }
 
 // browserLang picks the reader's language in the browser from

@@ -26,7 +26,7 @@ func main() {
 	// Let the browser paint and handle input between the start of the Go
 	// runtime with the catalog and go-app's first render: two shorter
 	// tasks instead of one long one.
-	yield()
+	ui.Yield()
 	app.RunWhenOnBrowser()
 }
 
@@ -47,19 +47,4 @@ func load() (*catalog.Catalog, error) {
 		return nil, err
 	}
 	return catalog.ReadBinary(data.Binary, pack)
-}
-
-// yield returns after the browser has run its event loop once: the Go
-// program waits on a timer callback, and while it waits the page's thread
-// is free.
-func yield() {
-	done := make(chan struct{})
-	var f app.Func
-	f = app.FuncOf(func(app.Value, []app.Value) any {
-		f.Release()
-		close(done)
-		return nil
-	})
-	app.Window().Call("setTimeout", f, 0)
-	<-done
 }
