@@ -78,6 +78,11 @@
   } catch (_) {}
 
   let leaving = false; // a changed control is loading its form's page
+  // Back from that page, the browser may show this one again as it was
+  // left (the back-forward cache): it is no longer being left.
+  addEventListener("pageshow", (e) => {
+    if (e.persisted) leaving = false;
+  });
   document.addEventListener(
     "change",
     (e) => {

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // requested reports whether the page asked for a URL containing part.
@@ -139,4 +140,30 @@ func TestPageWorksWhenItsLanguageCannotLoad(t *testing.T) {
 	if lang := eval[string](t, b, `document.documentElement.lang`); lang != "fa" {
 		t.Errorf("the page after the form is in %q, want fa", lang)
 	}
+}
+
+// TestBackToAPageLeftByAFormStartsTheApp taps a requirement before the app
+// runs (its form loads the filtered page), goes back, and moves the focus
+// onto a control with the keyboard: the page the browser shows again, from
+// its back-forward cache or loaded anew, is not being left any more, so
+// the app starts (from the tap's pending intent, or from that focus).
+func TestBackToAPageLeftByAFormStartsTheApp(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	b := newBrowser(t, 1280, 800)
+	b.run(t, "open /", chromedp.Navigate(ts.URL+"/"), waitFor(`document.readyState === "complete"`),
+		chromedp.Evaluate[chromedp.Void](`addEventListener("pageshow", (e) => { window.restored = e.persisted; })`))
+	b.tap(t, `input[data-require="forward_secrecy"]`)
+	b.waitAcrossNavigation(t, `location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
+	b.run(t, "go back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitAcrossNavigation(t, `!location.search.includes("require=forward_secrecy") && document.readyState === "complete"`)
+	t.Logf("restored from the back-forward cache: %v", eval[bool](t, b, `window.restored === true`))
+	if got := eval[string](t, b, `document.documentElement.dataset.wasm`); got == "failed" {
+		t.Fatalf("back on the page, the app is %q", got)
+	}
+	b.run(t, "focus a control with the keyboard", chromedp.KeyEvent(kb.Tab))
+	// chromedp's Poll keeps the execution context of the page as it was
+	// before it left, which the restored page does not answer: evaluate.
+	b.waitAcrossNavigation(t, `document.documentElement.dataset.wasm === "ready"`)
+	b.checkClean(t, ts.URL)
 }
