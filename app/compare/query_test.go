@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"msgcompare/app/catalog"
+	"msgcompare/data"
 )
 
 func testCatalog(t testing.TB) *catalog.Catalog {
@@ -119,4 +121,53 @@ func normal(q Query) Query {
 		q.Require = nil
 	}
 	return q
+}
+
+// TestShortestSaysTheSame drops the lists a GET form sends for its
+// defaults, and only those: each query keeps its result.
+func TestShortestSaysTheSame(t *testing.T) {
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var byName, all, key []string
+	for _, a := range ByName(cat) {
+		byName = append(byName, a.ID)
+	}
+	for _, cr := range cat.Criteria {
+		all = append(all, cr.ID)
+		if cr.Key {
+			key = append(key, cr.ID)
+		}
+	}
+	if len(byName) < 2 || len(key) == 0 || len(key) == len(all) {
+		t.Fatalf("the catalog needs two messengers and some, not all, key criteria (apps %d, key %d of %d)", len(byName), len(key), len(all))
+	}
+	reversed := slices.Clone(byName)
+	slices.Reverse(reversed)
+	for _, tc := range []struct {
+		name      string
+		apps      []string
+		criteria  []string
+		wantApps  []string
+		wantCrit  []string
+		wantAllCr bool
+	}{
+		{"the form's whole state", byName, key, nil, nil, false},
+		{"every criterion", byName, all, nil, nil, true},
+		{"other order of apps", reversed, key, reversed, nil, false},
+		{"some apps", byName[:1], key[:1], byName[:1], key[:1], false},
+	} {
+		q := Query{Apps: tc.apps, Criteria: tc.criteria, Require: []catalog.Condition{{Criterion: all[0]}}}
+		s := q.Shortest(cat)
+		if !slices.Equal(s.Apps, tc.wantApps) || !slices.Equal(s.Criteria, tc.wantCrit) || s.AllCriteria != tc.wantAllCr {
+			t.Errorf("%s: Shortest = apps %v criteria %v all %v, want %v %v %v", tc.name, s.Apps, s.Criteria, s.AllCriteria, tc.wantApps, tc.wantCrit, tc.wantAllCr)
+		}
+		if a, b := Apply(cat, q), Apply(cat, s); !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: Apply differs after Shortest:\n%+v\n%+v", tc.name, a, b)
+		}
+		if len(s.Encode()) > len(q.Encode()) {
+			t.Errorf("%s: %q is longer than %q", tc.name, s.Encode(), q.Encode())
+		}
+	}
 }

@@ -78,6 +78,13 @@ func TestTapBeforeTheAppRunsIsNotLost(t *testing.T) {
 	if got := eval[string](t, b, rowOrder); got != want {
 		t.Errorf("rows once the app runs = %s, want %s", got, want)
 	}
+	// The form sent every messenger and criterion checkbox; the app's
+	// permalink says the same view without those lists.
+	b.run(t, "tap a second requirement in the app", chromedp.Click(chromedp.CSS(`input[data-require="e2ee_default"]`)),
+		waitFor(`(new URLSearchParams(location.search).get("require") || "").includes("e2ee_default")`))
+	if got := eval[string](t, b, `location.search`); strings.Contains(got, "apps=") || strings.Contains(got, "criteria=") {
+		t.Errorf("the permalink after the form is %s, want it without the form's default lists", got)
+	}
 	b.checkClean(t, ts.URL)
 }
 

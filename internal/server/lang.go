@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 	"msgcompare/app/ui"
 )
 
@@ -48,35 +50,43 @@ func (s *Server) withDirection(b []byte) []byte {
 	return append(b[:m[1]:m[1]], append([]byte(` dir="rtl"`), b[m[1]:]...)...)
 }
 
-// alternates are the <link rel="alternate" hreflang> lines of the page at
-// u: the same view in every language, and without a language for readers
-// whose language the site does not have (x-default). Search engines want
-// them absolute: under -public-url they are; without it they are paths of
+// headLinks are the page's <link rel="canonical"> and <link
+// rel="alternate" hreflang> lines: the same view in every language, and
+// without a language for readers whose language the site does not have
+// (x-default). Both write the view as its permalink (compare's Encode; on
+// the home page, Shortest, since its no-JS form sends every checkbox). A
+// page whose address has a parameter it ignores (with a notice) has no
+// canonical link. Search engines want
+// absolute links: under -public-url they are; without it they are paths of
 // the site, since the Host header is not ours to trust. Not-found pages
 // have none.
-func (s *Server) alternates(u *url.URL) []byte {
+func (s *Server) headLinks(u *url.URL) []byte {
 	if !ui.IsPage(s.cat, u.Path) {
 		return nil
 	}
-	var b bytes.Buffer
-	link := func(hreflang, lang string) {
-		q := u.Query()
-		q.Del("lang")
-		if lang != "" {
-			q.Set("lang", lang)
-		}
-		href := s.base + u.Path
+	q, notices := compare.Decode(u.RawQuery, s.cat)
+	if strings.TrimSuffix(u.Path, "/") == "" {
+		q = q.Shortest(s.cat)
+	}
+	href := func(q compare.Query) string {
+		h := s.base + u.Path
 		if s.publicURL != "" {
-			href = s.publicURL + u.Path
+			h = s.publicURL + u.Path
 		}
 		if enc := q.Encode(); enc != "" {
-			href += "?" + enc
+			h += "?" + enc
 		}
-		b.WriteString(`<link rel="alternate" hreflang="` + hreflang + `" href="` + html.EscapeString(href) + `">`)
+		return html.EscapeString(h)
+	}
+	var b bytes.Buffer
+	if len(notices) == 0 {
+		b.WriteString(`<link rel="canonical" href="` + href(q) + `">`)
 	}
 	for _, l := range s.cat.Locales {
-		link(l.Code, l.Code)
+		q.Lang = l.Code
+		b.WriteString(`<link rel="alternate" hreflang="` + l.Code + `" href="` + href(q) + `">`)
 	}
-	link("x-default", "")
+	q.Lang = ""
+	b.WriteString(`<link rel="alternate" hreflang="x-default" href="` + href(q) + `">`)
 	return b.Bytes()
 }

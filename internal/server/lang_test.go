@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"msgcompare/app/compare"
 )
 
 // TestPrerenderFollowsAcceptLanguage: without lang in the address, the
@@ -54,10 +56,28 @@ func TestPagesNameTheirLanguages(t *testing.T) {
 	if !regexp.MustCompile(`<html[^>]* dir="?rtl`).MatchString(body) {
 		t.Errorf("a Persian page has no dir=rtl on <html>: %.200s", body)
 	}
-	for _, want := range []string{`hreflang="en" href="/compare?apps=signal%2Cbriar&amp;lang=en"`, `hreflang="x-default" href="/compare?apps=signal%2Cbriar"`, `hreflang="zh-Hans"`} {
+	for _, want := range []string{`rel="canonical" href="/compare?apps=signal,briar&amp;lang=fa"`, `hreflang="en" href="/compare?apps=signal,briar&amp;lang=en"`, `hreflang="x-default" href="/compare?apps=signal,briar"`, `hreflang="zh-Hans"`} {
 		if !strings.Contains(body, want) {
-			t.Errorf("the page lacks the alternate %s", want)
+			t.Errorf("the page lacks the link %s", want)
 		}
+	}
+	// The home page's no-JS form sends every checkbox: its links say the
+	// same view in short, and a page with an ignored parameter keeps its
+	// address (no canonical link).
+	var form strings.Builder
+	form.WriteString("/?q=&sort=&view=&require=forward_secrecy")
+	for _, a := range compare.ByName(s.cat) {
+		form.WriteString("&apps=" + a.ID)
+	}
+	for _, id := range compare.DefaultCriteria(s.cat, compare.Query{}) {
+		form.WriteString("&criteria=" + id)
+	}
+	home := newRecorderRequest(t, s, form.String(), "").Body.String()
+	if want := `rel="canonical" href="/?require=forward_secrecy"`; !strings.Contains(home, want) {
+		t.Errorf("the page of the form's whole state lacks %s", want)
+	}
+	if bad := newRecorderRequest(t, s, "/?sort=nonsense", "").Body.String(); strings.Contains(bad, `rel="canonical"`) {
+		t.Error("a page with an ignored parameter has a canonical link")
 	}
 	if n := strings.Count(body, `rel="alternate" hreflang=`); n != len(s.cat.Locales)+1 {
 		t.Errorf("%d alternates, want one per language and x-default (%d)", n, len(s.cat.Locales)+1)

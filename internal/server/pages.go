@@ -123,7 +123,7 @@ func (s *Server) renderPage(u *url.URL) *asset {
 func (s *Server) fixPage(b []byte, u *url.URL) ([]byte, error) {
 	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
 	b = s.withDirection(b)
-	if alt := s.alternates(u); alt != nil {
+	if alt := s.headLinks(u); alt != nil {
 		b = bytes.Replace(b, []byte("</head>"), append(alt, "</head>"...), 1)
 	}
 	b = ogURL.ReplaceAll(b, nil)
