@@ -73,7 +73,7 @@ var issue13Apps = []string{"imessage", "google-messages", "facebook-messenger", 
 // The goal (issue 13) is 10; the research of December 2026 left 27 of
 // 1,350, each with a note saying what was searched. The bound is a
 // ratchet: lower it whenever a fact is found, never raise it.
-const maxUnknown = 17
+const maxUnknown = 14
 
 // TestFewUnknowns keeps unknown cells rare across the catalog; no limit
 // ("unlimited": true) is a known value and does not count.
