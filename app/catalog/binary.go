@@ -139,12 +139,7 @@ func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
 			panic(e)
 		}
 	}()
-	c = &Catalog{Version: r.str(), Updated: r.str(), License: r.str()}
-	c.Locales = make([]Locale, r.n())
-	for i := range c.Locales {
-		l := &c.Locales[i]
-		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.strMap()
-	}
+	c = r.head()
 	c.Groups = make([]Group, r.n())
 	for i := range c.Groups {
 		c.Groups[i] = Group{ID: r.str(), Label: r.l10n()}
@@ -195,6 +190,39 @@ func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
 	}
 	c.index()
 	return c, nil
+}
+
+// ReadLanguages decodes only the start of a catalog written by
+// EncodeBinary: its version and its languages, with the English messages.
+// That is enough to choose the language a page renders in (MatchLang)
+// before ReadBinary decodes the whole catalog with that language's pack,
+// which the browser fetches first.
+func ReadLanguages(b []byte) (c *Catalog, err error) {
+	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
+		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
+	}
+	r := binReader{b: b[len(binaryMagic):]}
+	defer func() {
+		if e := recover(); e != nil {
+			if re, ok := e.(binError); ok {
+				c, err = nil, re
+				return
+			}
+			panic(e)
+		}
+	}()
+	return r.head(), nil
+}
+
+// head reads what the catalog starts with: its version and languages.
+func (r *binReader) head() *Catalog {
+	c := &Catalog{Version: r.str(), Updated: r.str(), License: r.str()}
+	c.Locales = make([]Locale, r.n())
+	for i := range c.Locales {
+		l := &c.Locales[i]
+		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.strMap()
+	}
+	return c
 }
 
 // language reads a language pack into c: its messages, and its texts

@@ -166,3 +166,33 @@ func BenchmarkReadBinary(b *testing.B) {
 		}
 	}
 }
+
+// TestBinaryLanguagesAlone reads only the languages of a compact catalog,
+// as the browser does to choose its pack: the same languages, version and
+// English messages as the whole catalog has, and an error on a cut file.
+func TestBinaryLanguagesAlone(t *testing.T) {
+	cat, err := Load(os.DirFS(filepath.Join("testdata", "valid")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := EncodeBinary(cat)
+	whole, err := ReadBinary(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs, err := ReadLanguages(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if langs.Version != whole.Version || !reflect.DeepEqual(langs.Locales, whole.Locales) {
+		t.Errorf("ReadLanguages = %s %+v, want %s %+v", langs.Version, langs.Locales, whole.Version, whole.Locales)
+	}
+	if got, want := langs.MatchLang("PT-br"), whole.MatchLang("PT-br"); got != want {
+		t.Errorf("MatchLang on the languages alone = %q, want %q", got, want)
+	}
+	for _, n := range []int{0, len(binaryMagic), len(binaryMagic) + 3} {
+		if c, err := ReadLanguages(b[:n]); err == nil || c != nil {
+			t.Errorf("languages cut at %d bytes decoded without error", n)
+		}
+	}
+}

@@ -224,6 +224,10 @@ func shownCriteria(cat *catalog.Catalog, q Query, kept []Row) []*catalog.Criteri
 // key criteria of the catalog (or all, with criteria=all or when none is
 // marked key), in catalog order.
 func DefaultCriteria(cat *catalog.Catalog, q Query) []string {
+	return defaultCriteria(cat, q.AllCriteria)
+}
+
+func defaultCriteria(cat *catalog.Catalog, allCriteria bool) []string {
 	var all, key []string
 	for i := range cat.Criteria {
 		all = append(all, cat.Criteria[i].ID)
@@ -231,7 +235,7 @@ func DefaultCriteria(cat *catalog.Catalog, q Query) []string {
 			key = append(key, cat.Criteria[i].ID)
 		}
 	}
-	if q.AllCriteria || len(key) == 0 {
+	if allCriteria || len(key) == 0 {
 		return all
 	}
 	return key

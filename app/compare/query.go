@@ -356,24 +356,45 @@ func hasCondition(list []catalog.Condition, c catalog.Condition) bool {
 	return false
 }
 
-// Shortest returns q without the lists that say what their absence says:
+// Shorten leaves out of q the lists that say what their absence says:
 // every messenger in the order Candidates gives them with no list (by
 // name), the key criteria in catalog order (DefaultCriteria), and every
 // criterion, which is criteria=all. The home page's GET form sends the
 // whole state of its checkboxes, so a tap made before the app runs comes
-// back with all of them; Apply gives q and q.Shortest(cat) the same result,
+// back with all of them; Apply gives the same result before and after,
 // and the permalink is the short one, which also keeps showing messengers
 // added to the catalog later.
-func (q Query) Shortest(cat *catalog.Catalog) Query {
-	if len(q.Apps) == len(cat.Apps) && slices.EqualFunc(q.Apps, ByName(cat), func(id string, a *catalog.App) bool { return id == a.ID }) {
+func (q *Query) Shorten(cat *catalog.Catalog) {
+	if len(q.Apps) == len(cat.Apps) && sameApps(q.Apps, ByName(cat)) {
 		q.Apps = nil
 	}
-	if len(q.Criteria) > 0 {
-		if slices.Equal(q.Criteria, DefaultCriteria(cat, Query{AllCriteria: q.AllCriteria})) {
-			q.Criteria = nil
-		} else if len(q.Criteria) == len(cat.Criteria) && slices.Equal(q.Criteria, DefaultCriteria(cat, Query{AllCriteria: true})) {
-			q.Criteria, q.AllCriteria = nil, true
+	if len(q.Criteria) == 0 {
+		return
+	}
+	if sameList(q.Criteria, defaultCriteria(cat, q.AllCriteria)) {
+		q.Criteria = nil
+	} else if sameList(q.Criteria, defaultCriteria(cat, true)) {
+		q.Criteria, q.AllCriteria = nil, true
+	}
+}
+
+func sameApps(ids []string, apps []*catalog.App) bool {
+	for i, a := range apps {
+		if ids[i] != a.ID {
+			return false
 		}
 	}
-	return q
+	return true
+}
+
+func sameList(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -123,9 +123,9 @@ func normal(q Query) Query {
 	return q
 }
 
-// TestShortestSaysTheSame drops the lists a GET form sends for its
+// TestShortenSaysTheSame drops the lists a GET form sends for its
 // defaults, and only those: each query keeps its result.
-func TestShortestSaysTheSame(t *testing.T) {
+func TestShortenSaysTheSame(t *testing.T) {
 	cat, err := catalog.Load(data.FS, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -159,12 +159,13 @@ func TestShortestSaysTheSame(t *testing.T) {
 		{"some apps", byName[:1], key[:1], byName[:1], key[:1], false},
 	} {
 		q := Query{Apps: tc.apps, Criteria: tc.criteria, Require: []catalog.Condition{{Criterion: all[0]}}}
-		s := q.Shortest(cat)
+		s := q
+		s.Shorten(cat)
 		if !slices.Equal(s.Apps, tc.wantApps) || !slices.Equal(s.Criteria, tc.wantCrit) || s.AllCriteria != tc.wantAllCr {
-			t.Errorf("%s: Shortest = apps %v criteria %v all %v, want %v %v %v", tc.name, s.Apps, s.Criteria, s.AllCriteria, tc.wantApps, tc.wantCrit, tc.wantAllCr)
+			t.Errorf("%s: Shorten: apps %v criteria %v all %v, want %v %v %v", tc.name, s.Apps, s.Criteria, s.AllCriteria, tc.wantApps, tc.wantCrit, tc.wantAllCr)
 		}
 		if a, b := Apply(cat, q), Apply(cat, s); !reflect.DeepEqual(a, b) {
-			t.Errorf("%s: Apply differs after Shortest:\n%+v\n%+v", tc.name, a, b)
+			t.Errorf("%s: Apply differs after Shorten:\n%+v\n%+v", tc.name, a, b)
 		}
 		if len(s.Encode()) > len(q.Encode()) {
 			t.Errorf("%s: %q is longer than %q", tc.name, s.Encode(), q.Encode())

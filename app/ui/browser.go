@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -93,11 +94,13 @@ func Yield() {
 }
 
 // BootLang is the language the app's first page renders in, by the rule
-// every page follows (pageLang). cmd/wasm fetches its pack before the app
-// starts.
-func BootLang(cat *catalog.Catalog) string {
-	q, _ := compare.Decode(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"), cat)
-	return pageLang(cat, q)
+// every page follows (pageLang), from a catalog of the languages only
+// (catalog.ReadLanguages): the address's lang=, read as compare.Decode
+// reads it, else the browser's languages. cmd/wasm fetches its pack
+// before it decodes the catalog.
+func BootLang(langs *catalog.Catalog) string {
+	v, _ := url.ParseQuery(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"))
+	return pageLang(langs, compare.Query{Lang: langs.MatchLang(v.Get("lang"))})
 }
 
 // FetchLanguage returns the pack of language code (catalog.EncodeLanguage),

@@ -51,7 +51,7 @@ func (h *Home) OnMount(ctx app.Context) {
 func (h *Home) loadPage(ctx app.Context) {
 	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	// The no-JS form sends every checkbox; the permalinks say it in short.
-	h.query = h.query.Shortest(h.Catalog)
+	h.query.Shorten(h.Catalog)
 	h.today = today(h.Today)
 	h.detail = fact{}
 	setDocumentLang(ctx, h.lang)

@@ -34,17 +34,17 @@ func main() {
 // renders in. The catalog is complete before any page uses it and does
 // not change after: a link to another language loads that page anew.
 func load() (*catalog.Catalog, error) {
-	en, err := catalog.ReadBinary(data.Binary)
+	langs, err := catalog.ReadLanguages(data.Binary)
 	if err != nil {
 		return nil, err
 	}
-	code := ui.BootLang(en)
-	if code == catalog.SourceLang {
-		return en, nil
+	var packs [][]byte
+	if code := ui.BootLang(langs); code != catalog.SourceLang {
+		pack, err := ui.FetchLanguage(code)
+		if err != nil {
+			return nil, err
+		}
+		packs = append(packs, pack)
 	}
-	pack, err := ui.FetchLanguage(code)
-	if err != nil {
-		return nil, err
-	}
-	return catalog.ReadBinary(data.Binary, pack)
+	return catalog.ReadBinary(data.Binary, packs...)
 }

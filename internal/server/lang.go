@@ -54,7 +54,7 @@ func (s *Server) withDirection(b []byte) []byte {
 // rel="alternate" hreflang> lines: the same view in every language, and
 // without a language for readers whose language the site does not have
 // (x-default). Both write the view as its permalink (compare's Encode; on
-// the home page, Shortest, since its no-JS form sends every checkbox). A
+// the home page, Shorten, since its no-JS form sends every checkbox). A
 // page whose address has a parameter it ignores (with a notice) has no
 // canonical link. Search engines want
 // absolute links: under -public-url they are; without it they are paths of
@@ -66,7 +66,7 @@ func (s *Server) headLinks(u *url.URL) []byte {
 	}
 	q, notices := compare.Decode(u.RawQuery, s.cat)
 	if strings.TrimSuffix(u.Path, "/") == "" {
-		q = q.Shortest(s.cat)
+		q.Shorten(s.cat)
 	}
 	href := func(q compare.Query) string {
 		h := s.base + u.Path
