@@ -136,7 +136,7 @@ func buildSyntheticWeb(b *testing.B, dir, overlay string) {
 		}
 		os.WriteFile(filepath.Join(dir, filepath.Base(f)), bs, 0o644)
 	}
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-overlay", overlay, "-o", filepath.Join(dir, "app.wasm"), "./cmd/wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-overlay", overlay, "-o", filepath.Join(dir, "app.wasm"), "./cmd/wasm")
 	cmd.Dir = repoRoot
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
