@@ -23,8 +23,9 @@ data/catalog.bin: $(shell find data -name '*.json') $(shell find app/catalog -na
 # The wasm is compiled without inlining (-l): inlined bodies, copied into
 # every caller, compress worse than the calls they replace, and the served
 # file is about 135 KB (7.5%) smaller with brotli, for clicks and boot
-# within the noise of make bench (docs/benchmarks.md). The names build of
-# make bench and the synthetic benchmark use the same flags.
+# within the noise of make bench (docs/benchmarks.md). The go-app floor,
+# the names builds of make bench and the synthetic benchmark use the same
+# flags.
 WASMGCFLAGS := -gcflags=all=-l
 web/app.wasm: $(GOFILES) data/catalog.bin
 	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" $(WASMGCFLAGS) -o $@ ./cmd/wasm
@@ -100,7 +101,7 @@ FLOORFILES := $(wildcard internal/cmd/floor/*.go) go.mod go.sum
 floor: bin/floor/serve bin/floor/web/app.wasm bin/floor/web/app.wasm.br
 
 bin/floor/web/app.wasm: $(FLOORFILES)
-	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $@ ./internal/cmd/floor
+	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" $(WASMGCFLAGS) -o $@ ./internal/cmd/floor
 
 bin/floor/web/app.wasm.br: bin/floor/web/app.wasm
 	if command -v brotli >/dev/null; then brotli -q 11 -f -o $@ $<; else rm -f $@; fi
@@ -125,7 +126,7 @@ bench: build floor
 	$(GO) test -count=1 -run '^$$' -bench 'BrowserClick$$' -benchtime 20x ./internal/e2e >>$(BENCH_OUT)/browser.txt || echo "some browser benchmarks failed; docs/benchmarks.md lists them"
 	cat $(BENCH_OUT)/browser.txt
 	$(WASMENV) $(GO) build -trimpath $(WASMGCFLAGS) -o $(BENCH_OUT)/app-names.wasm ./cmd/wasm
-	$(WASMENV) $(GO) build -trimpath -o $(BENCH_OUT)/floor-names.wasm ./internal/cmd/floor
+	$(WASMENV) $(GO) build -trimpath $(WASMGCFLAGS) -o $(BENCH_OUT)/floor-names.wasm ./internal/cmd/floor
 	$(GO) run ./internal/cmd/wasmsize -top 20 -floor $(BENCH_OUT)/floor-names.wasm $(BENCH_OUT)/app-names.wasm >$(BENCH_OUT)/wasmsize.md
 	.ci/lighthouse $(BENCH_OUT)
 	$(GO) run ./internal/cmd/benchreport -dir $(BENCH_OUT) -doc docs/benchmarks.md -floor bin/floor

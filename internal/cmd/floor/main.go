@@ -10,7 +10,7 @@
 // the browser (GOOS=js GOARCH=wasm, where main never returns from
 // app.RunWhenOnBrowser) and natively, for the server (server.go):
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o bin/floor/web/app.wasm ./internal/cmd/floor
+//	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags=all=-l -o bin/floor/web/app.wasm ./internal/cmd/floor
 //	brotli -q 11 -f bin/floor/web/app.wasm
 //	go build -trimpath -o bin/floor/serve ./internal/cmd/floor
 //	bin/floor/serve -addr 127.0.0.1:8001 -dir bin/floor
