@@ -125,7 +125,13 @@ func encode(c *Catalog) *binWriter {
 // trusts its input as far as meaning goes (Load validated the facts before
 // they were encoded) but never reads past the end or panics on a broken
 // file, and refuses a pack of another catalog version.
-func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
+func ReadBinary(b []byte, langs ...[]byte) (*Catalog, error) {
+	return readCompact(b, func(r *binReader) (*Catalog, error) { return r.catalog(langs) })
+}
+
+// readCompact checks that b is a compact catalog and decodes it with
+// read, turning a read past its end (binError) into an error.
+func readCompact(b []byte, read func(*binReader) (*Catalog, error)) (c *Catalog, err error) {
 	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
 		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
 	}
@@ -139,7 +145,12 @@ func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
 			panic(e)
 		}
 	}()
-	c = r.head()
+	return read(&r)
+}
+
+// catalog reads the whole catalog, then the language packs.
+func (r *binReader) catalog(langs [][]byte) (*Catalog, error) {
+	c := r.head()
 	c.Groups = make([]Group, r.n())
 	for i := range c.Groups {
 		c.Groups[i] = Group{ID: r.str(), Label: r.l10n()}
@@ -197,21 +208,8 @@ func ReadBinary(b []byte, langs ...[]byte) (c *Catalog, err error) {
 // That is enough to choose the language a page renders in (MatchLang)
 // before ReadBinary decodes the whole catalog with that language's pack,
 // which the browser fetches first.
-func ReadLanguages(b []byte) (c *Catalog, err error) {
-	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
-		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
-	}
-	r := binReader{b: b[len(binaryMagic):]}
-	defer func() {
-		if e := recover(); e != nil {
-			if re, ok := e.(binError); ok {
-				c, err = nil, re
-				return
-			}
-			panic(e)
-		}
-	}()
-	return r.head(), nil
+func ReadLanguages(b []byte) (*Catalog, error) {
+	return readCompact(b, func(r *binReader) (*Catalog, error) { return r.head(), nil })
 }
 
 // head reads what the catalog starts with: its version and languages.

@@ -371,9 +371,9 @@ func (q *Query) Shorten(cat *catalog.Catalog) {
 	if len(q.Criteria) == 0 {
 		return
 	}
-	if sameList(q.Criteria, defaultCriteria(cat, q.AllCriteria)) {
+	if slices.Equal(q.Criteria, defaultCriteria(cat, q.AllCriteria)) {
 		q.Criteria = nil
-	} else if sameList(q.Criteria, defaultCriteria(cat, true)) {
+	} else if slices.Equal(q.Criteria, defaultCriteria(cat, true)) {
 		q.Criteria, q.AllCriteria = nil, true
 	}
 }
@@ -381,18 +381,6 @@ func (q *Query) Shorten(cat *catalog.Catalog) {
 func sameApps(ids []string, apps []*catalog.App) bool {
 	for i, a := range apps {
 		if ids[i] != a.ID {
-			return false
-		}
-	}
-	return true
-}
-
-func sameList(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
 			return false
 		}
 	}

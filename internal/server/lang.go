@@ -56,10 +56,9 @@ func (s *Server) withDirection(b []byte) []byte {
 // (x-default). Both write the view as its permalink (compare's Encode; on
 // the home page, Shorten, since its no-JS form sends every checkbox). A
 // page whose address has a parameter it ignores (with a notice) has no
-// canonical link. Search engines want
-// absolute links: under -public-url they are; without it they are paths of
-// the site, since the Host header is not ours to trust. Not-found pages
-// have none.
+// canonical link. Search engines want absolute links: under -public-url
+// they are; without it they are paths of the site, since the Host header
+// is not ours to trust. Not-found pages have none.
 func (s *Server) headLinks(u *url.URL) []byte {
 	if !ui.IsPage(s.cat, u.Path) {
 		return nil
