@@ -12,7 +12,9 @@ import "embed"
 var FS embed.FS
 
 // Binary is the same catalog in its compact form (catalog.ReadBinary), which
-// the WebAssembly app decodes in milliseconds instead of parsing JSON.
+// the WebAssembly app decodes in milliseconds instead of parsing JSON,
+// without the other languages' texts and the facts' notes and sources,
+// which the server serves as packs of their own.
 // internal/cmd/catalogbin writes it; TestBinaryIsCurrent checks it matches
 // the JSON files.
 //

@@ -18,7 +18,12 @@
 //     from the first paint, not only once the app runs;
 //   - the wasm holds the English texts; with it, start() fetches the pack
 //     of the page's language (msgcompareFetchLang), which the app reads
-//     before its first render.
+//     before its first render;
+//   - the wasm holds the facts' values and dates, not their notes and
+//     sources: those come in the evidence pack (msgcompareFetchEvidence),
+//     which start() fetches with the wasm when the page shows evidence
+//     (a messenger's page, the side-by-side table), and the app asks for
+//     when a reader first opens a fact anywhere else.
 // If the app cannot load (offline without a cache, a CSP without
 // wasm-unsafe-eval), a quiet notice says so and the forms keep working.
 (() => {
@@ -189,6 +194,20 @@
         })
       : Promise.reject(new Error("no pack of language " + code)));
 
+  // The evidence pack (cfg.evidence), fetched once per page; after a
+  // failure (offline without the cache), the next ask tries again.
+  let evidence = null;
+  self.msgcompareFetchEvidence = () => {
+    if (!evidence) {
+      evidence = fetch(cfg.evidence).then((res) => {
+        if (!res.ok) throw new Error("evidence: HTTP " + res.status);
+        return res.arrayBuffer();
+      });
+      evidence.catch(() => (evidence = null));
+    }
+    return evidence;
+  };
+
   let started = false;
   const start = async () => {
     if (started) return;
@@ -202,6 +221,7 @@
     try {
       mark("intent");
       if (cfg.langs && cfg.langs[root.lang]) self.msgcompareFetchLang(root.lang).catch(() => {});
+      if (document.querySelector(".fact-body")) self.msgcompareFetchEvidence().catch(() => {});
       const module = await compile();
       mark("compiled");
       const go = new Go();

@@ -20,9 +20,15 @@ import (
 // serves beside the wasm: a reader downloads the one language they read,
 // not eight. A pack names the catalog version it belongs to, so a pack of
 // another build is refused rather than misread.
+//
+// The cells' notes and sources, two thirds of the catalog's weight, are
+// not in the compact catalog either: they are the evidence pack
+// (EncodeEvidence), which the browser fetches when a page first shows a
+// fact's evidence. A catalog read without it is Abridged.
 const (
-	binaryMagic = "msgcompare-catalog-4\n"
-	packMagic   = "msgcompare-language-1\n"
+	binaryMagic   = "msgcompare-catalog-5\n"
+	packMagic     = "msgcompare-language-1\n"
+	evidenceMagic = "msgcompare-evidence-1\n"
 )
 
 // EncodeBinary encodes a catalog in its compact form, with its English
@@ -51,6 +57,69 @@ func EncodeLanguage(c *Catalog, code string) ([]byte, error) {
 	p.strMap(l.Messages)
 	p.list(texts)
 	return p.b, nil
+}
+
+// EncodeEvidence encodes the evidence pack: every cell's note and
+// sources, in the order of the apps and of their criteria's ids, which
+// ReadEvidence adds to a catalog that ReadBinary decoded.
+func EncodeEvidence(c *Catalog) []byte {
+	w := binWriter{b: []byte(evidenceMagic)}
+	w.str(c.Version)
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		w.n(len(a.Values))
+		for _, id := range sortedKeys(a.Values) {
+			w.list(a.Values[id].Sources)
+			w.str(a.Values[id].Note)
+		}
+	}
+	return w.b
+}
+
+// ReadEvidence adds the cells' notes and sources from an evidence pack
+// (EncodeEvidence) to a catalog that ReadBinary decoded, and clears its
+// Abridged mark. A catalog that is not abridged is left as it is. A pack
+// of another catalog version, or one that does not fit the catalog's
+// cells, is refused and changes nothing.
+func ReadEvidence(c *Catalog, b []byte) error {
+	if !c.Abridged {
+		return nil
+	}
+	return readPack(b, evidenceMagic, "an evidence pack", func(r *binReader) error { return r.evidence(c) })
+}
+
+func (r *binReader) evidence(c *Catalog) error {
+	if v := r.str(); v != c.Version {
+		return fmt.Errorf("catalog: the evidence pack is of catalog %s, not %s: the wasm and the server are of different builds", v, c.Version)
+	}
+	// Everything is read first, so that a broken pack leaves the catalog
+	// as it was.
+	type evidence struct {
+		sources []string
+		note    string
+	}
+	all := make([][]evidence, len(c.Apps))
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		if n := r.n(); n != len(a.Values) {
+			return fmt.Errorf("catalog: the evidence pack has %d facts of %s, the catalog %d", n, a.ID, len(a.Values))
+		}
+		all[i] = make([]evidence, len(a.Values))
+		for j := range all[i] {
+			all[i][j] = evidence{sources: r.list(), note: r.str()}
+		}
+	}
+	if len(r.b) != 0 {
+		return fmt.Errorf("catalog: %d bytes after the end of the evidence pack", len(r.b))
+	}
+	for i := range c.Apps {
+		for j, id := range sortedKeys(c.Apps[i].Values) {
+			cell := c.Apps[i].Values[id]
+			cell.Sources, cell.Note = all[i][j].sources, all[i][j].note
+		}
+	}
+	c.Abridged = false
+	return nil
 }
 
 // encode writes the catalog's structure; the texts go by language to
@@ -121,7 +190,9 @@ func encode(c *Catalog) *binWriter {
 
 // ReadBinary decodes a catalog written by EncodeBinary, with the packs of
 // the languages given (EncodeLanguage); the texts of the others stay out
-// (L10n.In falls back to English, and their Locale has no Messages). It
+// (L10n.In falls back to English, and their Locale has no Messages). The
+// catalog is Abridged: its cells have no notes or sources until
+// ReadEvidence adds them. It
 // trusts its input as far as meaning goes (Load validated the facts before
 // they were encoded) but never reads past the end or panics on a broken
 // file, and refuses a pack of another catalog version.
@@ -129,17 +200,30 @@ func ReadBinary(b []byte, langs ...[]byte) (*Catalog, error) {
 	return readCompact(b, func(r *binReader) (*Catalog, error) { return r.catalog(langs) })
 }
 
-// readCompact checks that b is a compact catalog and decodes it with
-// read, turning a read past its end (binError) into an error.
+// readCompact checks that b is a compact catalog and decodes it with read.
 func readCompact(b []byte, read func(*binReader) (*Catalog, error)) (c *Catalog, err error) {
-	if len(b) < len(binaryMagic) || string(b[:len(binaryMagic)]) != binaryMagic {
-		return nil, errors.New("catalog: not a compact catalog (or of another version): rebuild it with make build")
+	err = readPack(b, binaryMagic, "a compact catalog", func(r *binReader) (err error) {
+		c, err = read(r)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	r := binReader{b: b[len(binaryMagic):]}
+	return c, nil
+}
+
+// readPack checks that b starts with magic, the mark of what it should
+// be, and reads the rest with read, turning a read past its end
+// (binError) into an error.
+func readPack(b []byte, magic, what string, read func(*binReader) error) (err error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return errors.New("catalog: not " + what + " (or of another version): rebuild it with make build")
+	}
+	r := binReader{b: b[len(magic):]}
 	defer func() {
 		if e := recover(); e != nil {
 			if re, ok := e.(binError); ok {
-				c, err = nil, re
+				err = re
 				return
 			}
 			panic(e)
@@ -199,6 +283,7 @@ func (r *binReader) catalog(langs [][]byte) (*Catalog, error) {
 			delete(t, lang)
 		}
 	}
+	c.Abridged = true
 	c.index()
 	return c, nil
 }
@@ -226,10 +311,11 @@ func (r *binReader) head() *Catalog {
 // language reads a language pack into c: its messages, and its texts
 // where l10n left room for them.
 func (r *binReader) language(c *Catalog, b []byte) error {
-	if len(b) < len(packMagic) || string(b[:len(packMagic)]) != packMagic {
-		return errors.New("catalog: not a language pack (or of another version): rebuild it with make build")
-	}
-	p := binReader{b: b[len(packMagic):]}
+	return readPack(b, packMagic, "a language pack", func(p *binReader) error { return r.languageFrom(p, c) })
+}
+
+// languageFrom reads the pack in p into c.
+func (r *binReader) languageFrom(p *binReader, c *Catalog) error {
 	version, code := p.str(), p.str()
 	if version != c.Version {
 		return fmt.Errorf("catalog: the %s pack is of catalog %s, not %s: the wasm and the server are of different builds", code, version, c.Version)
@@ -377,8 +463,7 @@ func (w *binWriter) app(a *App) {
 		cell := a.Values[id]
 		w.str(id)
 		w.value(cell.Value)
-		w.list(cell.Sources)
-		w.strs(cell.Verified, cell.Note)
+		w.str(cell.Verified) // the note and sources: EncodeEvidence
 		if cell.History == nil {
 			w.n(0)
 		} else {
@@ -561,7 +646,7 @@ func (r *binReader) app(a *App) {
 	a.Values = make(map[string]*Cell, n)
 	for range n {
 		id := r.str()
-		cell := &Cell{Value: r.value(), Sources: r.list(), Verified: r.str(), Note: r.str()}
+		cell := &Cell{Value: r.value(), Verified: r.str()}
 		if h, ok := r.count(); ok {
 			cell.History = make([]Change, h)
 			for i := range cell.History {

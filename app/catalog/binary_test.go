@@ -8,8 +8,9 @@ import (
 	"testing"
 )
 
-// TestBinaryRoundTrip checks that the compact form holds everything Load
-// returns: decoding what was encoded gives the same catalog, field by field.
+// TestBinaryRoundTrip checks that the compact form and its packs hold
+// everything Load returns: decoding what was encoded gives the same
+// catalog, field by field.
 func TestBinaryRoundTrip(t *testing.T) {
 	cat, err := Load(os.DirFS(filepath.Join("testdata", "valid")), Options{})
 	if err != nil {
@@ -21,6 +22,9 @@ func TestBinaryRoundTrip(t *testing.T) {
 	}
 	got, err := ReadBinary(b, packs(t, cat)...)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ReadEvidence(got, EncodeEvidence(cat)); err != nil {
 		t.Fatal(err)
 	}
 	for i := range cat.Locales {
@@ -115,6 +119,90 @@ func TestBinaryLanguagePacks(t *testing.T) {
 		if c, err := ReadBinary(core, pack[:n]); err == nil || c != nil {
 			t.Fatalf("a pack cut at %d of %d bytes was read without error", n, len(pack))
 		}
+	}
+}
+
+// TestBinaryEvidence: the compact catalog alone has every fact's value
+// and date but no note or source, and says so (Abridged); the evidence
+// pack adds exactly those, and a pack that does not fit is refused,
+// leaving the catalog as it was.
+func TestBinaryEvidence(t *testing.T) {
+	cat, err := Load(os.DirFS(filepath.Join("testdata", "valid")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, _ := EncodeBinary(cat)
+	read := func() *Catalog {
+		c, err := ReadBinary(core)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	abridged := read()
+	if !abridged.Abridged || cat.Abridged {
+		t.Errorf("Abridged: %v read from the compact form, %v loaded", abridged.Abridged, cat.Abridged)
+	}
+	notes := 0
+	for i, a := range cat.Apps {
+		for id, want := range a.Values {
+			got := abridged.Apps[i].Values[id]
+			if got.Note != "" || got.Sources != nil {
+				t.Fatalf("%s/%s has its note or sources without the evidence pack", a.ID, id)
+			}
+			if !reflect.DeepEqual(got.Value, want.Value) || got.Verified != want.Verified || !reflect.DeepEqual(got.History, want.History) {
+				t.Errorf("%s/%s: value, date or history differ without the evidence pack", a.ID, id)
+			}
+			if want.Note != "" {
+				notes++
+			}
+		}
+	}
+	if notes == 0 {
+		t.Fatal("the valid fixture needs a note")
+	}
+
+	pack := EncodeEvidence(cat)
+	other := *cat
+	other.Version = "another-build"
+	fewer := read()
+	fewer.Apps = fewer.Apps[:len(fewer.Apps)-1]
+	for _, tt := range []struct {
+		name string
+		into *Catalog
+		pack []byte
+		want string
+	}{
+		{"a pack of another build", read(), EncodeEvidence(&other), "different builds"},
+		{"not a pack", read(), core, "not an evidence pack"},
+		{"a pack with a byte more", read(), append(append([]byte{}, pack...), 0), "bytes after the end"},
+		{"a pack of more messengers", fewer, pack, "bytes after the end"},
+	} {
+		before, _ := EncodeBinary(tt.into)
+		err := ReadEvidence(tt.into, tt.pack)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one that says %q", tt.name, err, tt.want)
+		}
+		if after, _ := EncodeBinary(tt.into); string(after) != string(before) || !tt.into.Abridged {
+			t.Errorf("%s: the refused pack changed the catalog", tt.name)
+		}
+	}
+	for n := 0; n < len(pack); n += 11 {
+		c := read()
+		if err := ReadEvidence(c, pack[:n]); err == nil || !c.Abridged {
+			t.Fatalf("an evidence pack cut at %d of %d bytes was read without error", n, len(pack))
+		}
+	}
+
+	whole := read()
+	if err := ReadEvidence(whole, pack); err != nil {
+		t.Fatal(err)
+	}
+	if whole.Abridged {
+		t.Error("still Abridged with the evidence pack")
+	}
+	if err := ReadEvidence(whole, nil); err != nil {
+		t.Errorf("a catalog with its evidence refused a second read (%v): nothing is left to add", err)
 	}
 }
 

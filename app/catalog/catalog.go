@@ -192,6 +192,9 @@ type Catalog struct {
 	Freshness *Freshness `json:"freshness,omitempty"`
 	// Locales are the site's languages, English first (see locale.go).
 	Locales []Locale `json:"languages"`
+	// Abridged marks a catalog whose cells have no notes or sources yet:
+	// ReadBinary leaves them out, ReadEvidence adds them.
+	Abridged bool `json:"-"`
 
 	criteria map[string]*Criterion
 	apps     map[string]*App

@@ -44,6 +44,7 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	p.loadURL(u.Path, u, pathsOf(ctx))
 	p.today = today(p.Today)
 	setDocumentLang(ctx, p.lang)
+	needEvidence(ctx, p.Catalog, &p.state)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
 		ctx.Page().SetDescription(attr(a.Summary.In(p.lang.code)))
@@ -84,12 +85,12 @@ func (p *AppPage) Render() app.UI {
 		discontinuedView(a.Discontinued, lang),
 		statusView(a.Status, lang),
 		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
-			return groupFacts(ageingOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
+			return groupFacts(factContextOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
 		}),
 	)
 }
 
-func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang locale) app.UI {
+func groupFacts(fc factContext, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang locale) app.UI {
 	var items []app.UI
 	for i := range cat.Criteria {
 		cr := &cat.Criteria[i]
@@ -98,7 +99,7 @@ func groupFacts(ag ageing, cat *catalog.Catalog, a *catalog.App, g catalog.Group
 		}
 		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
 			app.H3().Title(attr(cr.Description.In(lang.code))).Text(cr.Label.In(lang.code)),
-			factBody(ag, a, cr, a.Cell(cr.ID), lang),
+			factBody(fc, a, cr, a.Cell(cr.ID), lang),
 		))
 	}
 	return app.Section().Class("fact-group").DataSet("app", a.ID).Aria("labelledby", "g-"+g.ID).Body(

@@ -108,11 +108,23 @@ func BootLang(langs *catalog.Catalog) string {
 // from the service worker's cache offline, and has usually started to
 // while the wasm compiled.
 func FetchLanguage(code string) ([]byte, error) {
-	fetch := app.Window().Get("msgcompareFetchLang")
+	return fetchPack("msgcompareFetchLang", code)
+}
+
+// fetchEvidence returns the facts' notes and sources
+// (catalog.EncodeEvidence), through the loader as FetchLanguage does.
+func fetchEvidence() ([]byte, error) {
+	return fetchPack("msgcompareFetchEvidence")
+}
+
+// fetchPack calls the loader's function fn, which returns a promise of
+// an ArrayBuffer, and copies the bytes into Go.
+func fetchPack(fn string, args ...any) ([]byte, error) {
+	fetch := app.Window().Get(fn)
 	if !fetch.Truthy() {
-		return nil, errors.New("the loader cannot fetch languages")
+		return nil, errors.New("the loader has no " + fn)
 	}
-	buf, err := await(fetch.Invoke(code))
+	buf, err := await(fetch.Invoke(args...))
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,7 @@ func (p *ComparePage) loadPage(ctx app.Context) {
 	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	p.today = today(p.Today)
 	setDocumentLang(ctx, p.lang)
+	needEvidence(ctx, p.Catalog, &p.state)
 	ctx.Page().SetTitle(t(p.lang, msgNavCompare) + " · msgcompare")
 }
 
@@ -168,7 +169,7 @@ func (p *ComparePage) tableView() app.UI {
 			group = cr.Group
 			b.WriteString(`<tr class="group-row"><th scope="colgroup" colspan="` + cols + `">` + esc(groupLabel(p.Catalog, group, lang)) + `</th></tr>`)
 		}
-		writeCompareRow(&b, ageingOf(p.Catalog, &p.state), cr, res.Kept, lang)
+		writeCompareRow(&b, factContextOf(p.Catalog, &p.state), cr, res.Kept, lang)
 	}
 	if len(res.Criteria) == 0 {
 		b.WriteString(`<tr><td colspan="` + cols + `">` + esc(t(lang, msgNoDifferences)) + `</td></tr>`)
@@ -177,7 +178,7 @@ func (p *ComparePage) tableView() app.UI {
 	return app.Raw(b.String())
 }
 
-func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept []compare.Row, lang locale) {
+func writeCompareRow(b *strings.Builder, fc factContext, cr *catalog.Criterion, kept []compare.Row, lang locale) {
 	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang.code)) + `">` + esc(cr.Label.In(lang.code)) + `</th>`)
 	for _, row := range kept {
 		a := row.App
@@ -188,7 +189,7 @@ func writeCompareRow(b *strings.Builder, ag ageing, cr *catalog.Criterion, kept 
 			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
 		}
 		b.WriteString(`<span` + s.langAttr() + `>` + esc(s.Word) + `</span></summary>`)
-		writeFactBody(b, ag, a, cr, cell, lang)
+		writeFactBody(b, fc, a, cr, cell, lang)
 		b.WriteString(`</details></td>`)
 	}
 	b.WriteString(`</tr>`)

@@ -16,6 +16,14 @@ type fact struct{ app, criterion string }
 type factPanel struct {
 	detail fact        // the fact whose details are open, if any
 	page   app.Context // the page's context; the panel's own dies with it
+	// The page's catalog and state, for the evidence the panel needs.
+	cat   *catalog.Catalog
+	state *state
+}
+
+// mount binds the panel to its page, once the page is in the DOM.
+func (f *factPanel) mount(ctx app.Context, cat *catalog.Catalog, s *state) {
+	f.page, f.cat, f.state = ctx, cat, s
 }
 
 // onFactClick opens the details of the fact whose cell was clicked. One
@@ -32,6 +40,7 @@ func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	id, crit, _ := strings.Cut(a.Get("dataset").Get("fact").String(), "/")
 	f.detail = fact{app: id, criterion: crit}
+	needEvidence(ctx, f.cat, f.state)
 	ctx.Defer(func(app.Context) { focus("#detail-title") })
 }
 
@@ -79,7 +88,7 @@ func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 			app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×"),
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang.code)),
-		factBody(ageingOf(cat, s), a, cr, a.Cell(cr.ID), lang),
+		factBody(factContextOf(cat, s), a, cr, a.Cell(cr.ID), lang),
 		app.P().Body(app.A().Href(s.at.href("/app/"+a.ID, keep(s.query))+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
 	)
 }

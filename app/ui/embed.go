@@ -40,7 +40,7 @@ func (e *Embed) OnNav(ctx app.Context) {
 // OnMount announces readiness. web/boot.js reports the height, from the
 // first paint on, whether the app runs or not.
 func (e *Embed) OnMount(ctx app.Context) {
-	e.page = ctx
+	e.mount(ctx, e.Catalog, &e.state)
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&e.state)
 		markReady()

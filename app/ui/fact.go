@@ -9,17 +9,29 @@ import (
 	"msgcompare/app/catalog"
 )
 
-// ageing is what a fact's age is measured with: the data's freshness rule
-// and the date to count to.
-type ageing struct {
+// factContext is what a fact's body is written with: the data's freshness
+// rule and the date a fact's age counts to, and, while the catalog has no
+// notes and sources yet (catalog.Abridged), what to say in their place.
+type factContext struct {
 	fresh *catalog.Freshness
 	today string
 	en    locale // the maintainers' language, for the correction report
+	// pending is the message shown instead of the note, the sources and
+	// the correction link (which lists the sources); "" once they are in.
+	pending string
 }
 
-// ageingOf is the ageing of the facts a page shows.
-func ageingOf(cat *catalog.Catalog, s *state) ageing {
-	return ageing{fresh: cat.Freshness, today: s.today, en: localeOf(cat, catalog.SourceLang)}
+// factContextOf is the factContext of the facts a page shows.
+func factContextOf(cat *catalog.Catalog, s *state) factContext {
+	fc := factContext{fresh: cat.Freshness, today: s.today, en: localeOf(cat, catalog.SourceLang)}
+	switch {
+	case !cat.Abridged:
+	case s.evidenceFailed:
+		fc.pending = msgEvidenceFailed
+	default:
+		fc.pending = msgEvidenceLoading
+	}
+	return fc
 }
 
 // today is the date a fact's age counts to: the build's date (Config.Today)
@@ -37,19 +49,19 @@ func today(build string) string {
 // the widget and the side-by-side table share it. It has no controls, so it
 // is written as HTML (one parse in the browser instead of a DOM call per
 // node); every value is escaped.
-func factBody(ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) app.UI {
+func factBody(fc factContext, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) app.UI {
 	var b strings.Builder
-	writeFactBody(&b, ag, a, cr, cell, lang)
+	writeFactBody(&b, fc, a, cr, cell, lang)
 	return app.Raw(b.String())
 }
 
-func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) {
+func writeFactBody(b *strings.Builder, fc factContext, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) {
 	if cell == nil {
 		b.WriteString(`<p>` + esc(t(lang, msgUnknown)) + `</p>`)
 		return
 	}
 	s := show(cr, cell.Value, lang)
-	stale := ag.fresh.Stale(cell.Verified, ag.today)
+	stale := fc.fresh.Stale(cell.Verified, fc.today)
 	if stale {
 		b.WriteString(`<div class="fact-body" data-stale="` + esc(cell.Verified) + `">`)
 	} else {
@@ -66,6 +78,9 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 			b.WriteString(`<li>` + lang.num(au.Year) + ` · <span` + enAttr(lang) + `>` + extLinkHTML(au.URL, au.Auditor) + ` · ` + esc(au.Scope) + `</span></li>`)
 		}
 		b.WriteString(`</ul>`)
+	}
+	if fc.pending != "" {
+		b.WriteString(`<p class="pending">` + esc(t(lang, fc.pending)) + `</p>`)
 	}
 	if cell.Note != "" {
 		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(cell.Note) + `</p>`)
@@ -100,7 +115,7 @@ func writeFactBody(b *strings.Builder, ag ageing, a *catalog.App, cr *catalog.Cr
 		}
 		b.WriteString(`</ol></div>`)
 	}
-	if u := correctionURL(ag.fresh, a, cr, cell, ag.en); u != "" {
+	if u := correctionURL(fc.fresh, a, cr, cell, fc.en); u != "" && fc.pending == "" {
 		b.WriteString(`<p class="correction">` + extLinkHTML(u, t(lang, msgCorrection)) + `</p>`)
 	}
 	b.WriteString(`</div>`)
@@ -136,4 +151,46 @@ func extLinkHTML(url, text string) string {
 		dir = ` dir="ltr"` // an address reads left to right in any page
 	}
 	return `<a href="` + esc(url) + `" target="_blank" rel="noopener noreferrer external"` + dir + `>` + esc(text) + `</a>`
+}
+
+// needEvidence makes sure the notes and sources are in the catalog for a
+// page that shows a fact's evidence. The wasm carries the facts' values
+// and dates; the rest is the evidence pack (catalog.EncodeEvidence), which
+// the loader fetches once (web/boot.js). Until it has come, a fact's body
+// says it is loading, or that it failed; then the page renders again.
+func needEvidence(ctx app.Context, cat *catalog.Catalog, s *state) {
+	if !app.IsClient || !cat.Abridged {
+		return
+	}
+	s.evidenceFailed = false
+	ctx.Async(func() {
+		b, err := fetchEvidence()
+		ctx.Dispatch(func(app.Context) {
+			s.evidenceFailed = readEvidence(cat, b, err) != nil
+		})
+	})
+}
+
+// BootEvidence reads the evidence pack into cat before the app's first
+// render when the prerendered page shows a fact's evidence (a messenger's
+// page, the side-by-side table), so that the first render shows it too;
+// the loader has fetched it with the wasm, on the same test. Without it
+// the app still runs, as on a page that asks for it later.
+func BootEvidence(cat *catalog.Catalog) {
+	if app.Window().Get("document").Call("querySelector", ".fact-body").Truthy() {
+		b, err := fetchEvidence()
+		readEvidence(cat, b, err)
+	}
+}
+
+// readEvidence adds the evidence pack b, fetched with err, to cat, and
+// says on the console when it could not.
+func readEvidence(cat *catalog.Catalog, b []byte, err error) error {
+	if err == nil {
+		err = catalog.ReadEvidence(cat, b)
+	}
+	if err != nil {
+		app.Window().Get("console").Call("warn", "msgcompare: the facts' notes and sources did not load.", err.Error())
+	}
+	return err
 }

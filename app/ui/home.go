@@ -41,7 +41,7 @@ func (h *Home) OnNav(ctx app.Context) { h.loadPage(ctx) }
 
 // OnMount marks the app ready once the first client render is in the DOM.
 func (h *Home) OnMount(ctx app.Context) {
-	h.page = ctx
+	h.mount(ctx, h.Catalog, &h.state)
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&h.state)
 		markReady()

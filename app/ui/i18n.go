@@ -59,6 +59,8 @@ const (
 	msgData              = "data"
 	msgAudits            = "audits"
 	msgSources           = "sources"
+	msgEvidenceLoading   = "evidence_loading"
+	msgEvidenceFailed    = "evidence_failed"
 	msgSource            = "source"
 	msgVerified          = "verified"
 	msgHistory           = "history"

@@ -23,6 +23,9 @@ type state struct {
 	today   string // YYYY-MM-DD, what facts' ages count to (see today)
 	at      paths
 	matrix  matrixDOM // the browser's matrix, on the pages that show one
+	// evidenceFailed: the facts' notes and sources did not come the last
+	// time this page asked (needEvidence).
+	evidenceFailed bool
 }
 
 func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {

@@ -4,7 +4,9 @@
 // validation for the catalog: data/catalog.bin holds the facts the server
 // validated, in a compact form that decodes in milliseconds, with the
 // English texts; a reader of another language gets that language's pack
-// from the site (catalog.EncodeLanguage), not all eight in the wasm.
+// from the site (catalog.EncodeLanguage), not all eight in the wasm, and
+// the facts' notes and sources come in a pack of their own
+// (catalog.EncodeEvidence) when a page first shows them.
 package main
 
 import (
@@ -31,8 +33,9 @@ func main() {
 }
 
 // load decodes the catalog with the texts of the language the first page
-// renders in. The catalog is complete before any page uses it and does
-// not change after: a link to another language loads that page anew.
+// renders in, and with the facts' notes and sources if that page shows
+// them (else they come later, once, through ui's needEvidence). A link to
+// another language loads that page anew.
 func load() (*catalog.Catalog, error) {
 	langs, err := catalog.ReadLanguages(data.Binary)
 	if err != nil {
@@ -46,5 +49,9 @@ func load() (*catalog.Catalog, error) {
 		}
 		packs = append(packs, pack)
 	}
-	return catalog.ReadBinary(data.Binary, packs...)
+	cat, err := catalog.ReadBinary(data.Binary, packs...)
+	if err == nil {
+		ui.BootEvidence(cat)
+	}
+	return cat, err
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // TestOfflineReloadAndUpdate: after a first visit, with bin/serve stopped,
-// a reload renders and filters from the service worker's cache; after a
+// a reload renders, filters and opens a fact's evidence from the service
+// worker's cache; after a
 // deploy of new content (bin/serve -root with a changed stylesheet, on the
 // same address), the next visit runs the new version and the worker drops
 // the old cache.
@@ -35,6 +36,10 @@ func TestOfflineReloadAndUpdate(t *testing.T) {
 	if n := eval[int](t, b, count(`[data-excluded="session"]`)); n != 1 {
 		t.Errorf("offline: session in the why-not list %d times, want 1", n)
 	}
+	// A fact's note and sources offline: the worker cached the evidence
+	// pack, which this visit had not fetched yet.
+	b.run(t, "open a fact offline", chromedp.Click(chromedp.CSS(`a[data-fact="briar/forward_secrecy"]`)),
+		waitFor(count(`#detail .sources a[href^="https://"]`)+` > 0`))
 	b.run(t, "open another page offline", chromedp.Navigate(origin+"/about"), waitFor(`document.querySelector("main") !== null`))
 	if title := eval[string](t, b, `document.title`); title == "" {
 		t.Error("/about offline has no title")

@@ -55,6 +55,7 @@ func newPages(c handlerConfig) *app.Handler {
 	for _, code := range c.langs {
 		cache = append(cache, c.url(languagePack(code)))
 	}
+	cache = append(cache, c.url(evidencePack))
 	return &app.Handler{
 		Name:        appName,
 		ShortName:   appShortName,
@@ -108,11 +109,12 @@ func bootScript(h *app.Handler, web fs.FS, c handlerConfig) ([]byte, error) {
 		langs[code] = c.prefix + c.url(languagePack(code))
 	}
 	cfg, err := json.Marshal(map[string]any{
-		"env":    h.Env,
-		"wasm":   c.prefix + c.url("app.wasm"),
-		"worker": c.prefix + c.url("boot-worker.js"),
-		"sw":     c.prefix + "/app-worker.js",
-		"langs":  langs,
+		"env":      h.Env,
+		"wasm":     c.prefix + c.url("app.wasm"),
+		"worker":   c.prefix + c.url("boot-worker.js"),
+		"sw":       c.prefix + "/app-worker.js",
+		"langs":    langs,
+		"evidence": c.prefix + c.url(evidencePack),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("boot.js configuration: %w", err)

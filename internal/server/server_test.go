@@ -204,3 +204,40 @@ func TestConcurrentSearches(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestEvidencePackFitsTheWasmsCatalog follows what the browser does: the
+// loader's configuration (/app.js) names the evidence pack's URL, the
+// server answers it as an immutable file that the service worker caches
+// for offline use, and it completes the catalog the wasm carries
+// (data/catalog.bin) into the one the server renders from.
+func TestEvidencePackFitsTheWasmsCatalog(t *testing.T) {
+	s := newTestServer(t)
+	_, js := get(t, s, "/app.js") // minified: {…,evidence:"/web/…",…}
+	m := regexp.MustCompile(`\bevidence:"(/web/evidence\.bin\?v=[0-9a-f]+)"`).FindStringSubmatch(js)
+	if m == nil {
+		t.Fatalf("the loader's configuration names no evidence pack: %.300s", js)
+	}
+	url := m[1]
+	res, body := get(t, s, url)
+	if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("%s: status %d, Cache-Control %q, want 200 and immutable", url, res.StatusCode, res.Header.Get("Cache-Control"))
+	}
+	if _, sw := get(t, s, "/app-worker.js"); !strings.Contains(sw, url) {
+		t.Error("the service worker does not cache the evidence pack: facts opened offline would have no sources")
+	}
+	abridged, err := catalog.ReadBinary(data.Binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := catalog.ReadEvidence(abridged, []byte(body)); err != nil {
+		t.Fatalf("the served pack does not fit the wasm's catalog: %v", err)
+	}
+	full, _ := catalog.Load(data.FS, catalog.Options{})
+	for i, a := range full.Apps {
+		for id, want := range a.Values {
+			if got := abridged.Apps[i].Values[id]; got.Note != want.Note || strings.Join(got.Sources, " ") != strings.Join(want.Sources, " ") {
+				t.Fatalf("%s/%s: the pack gives another note or other sources than the data", a.ID, id)
+			}
+		}
+	}
+}

@@ -120,6 +120,7 @@ func New(cfg Config) (*Server, error) {
 	if err := s.addLanguages(cfg.Catalog, lv); err != nil {
 		return nil, err
 	}
+	s.addEvidence(cfg.Catalog, lv)
 	s.version = s.contentVersion(base)
 
 	if err := registerRoutes(ui.Config{Catalog: cfg.Catalog, PublicURL: public}, s.assets["/api/catalog.json"].hash); err != nil {
@@ -269,6 +270,18 @@ func (s *Server) addLanguages(cat *catalog.Catalog, lv levels) error {
 
 // languagePack is the file of web/ that holds language code's pack.
 func languagePack(code string) string { return "lang/" + code + ".bin" }
+
+// addEvidence serves the facts' notes and sources (catalog.EncodeEvidence)
+// at /web/evidence.bin: the wasm carries the values and dates, and
+// fetches the rest when a page first shows a fact's evidence.
+func (s *Server) addEvidence(cat *catalog.Catalog, lv levels) {
+	a := s.cache.newAsset("application/octet-stream", catalog.EncodeEvidence(cat), lv)
+	a.immutable = true
+	s.assets["/web/"+evidencePack] = a
+}
+
+// evidencePack is the file of web/ that holds the evidence pack.
+const evidencePack = "evidence.bin"
 
 // addAPI serves the catalog as open data: JSON, its JSON Schema and CSV.
 func (s *Server) addAPI(cat *catalog.Catalog, lv levels) error {
