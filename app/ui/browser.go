@@ -84,6 +84,24 @@ func nextTask(f func()) {
 	app.Window().Call("setTimeout", cb, 0)
 }
 
+// whenIdle runs f once the browser has nothing else to do
+// (requestIdleCallback, within two seconds), or after a second where the
+// browser cannot tell.
+func whenIdle(f func()) {
+	var cb app.Func
+	cb = app.FuncOf(func(app.Value, []app.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	win := app.Window()
+	if win.Get("requestIdleCallback").Truthy() {
+		win.Call("requestIdleCallback", cb, map[string]any{"timeout": 2000})
+	} else {
+		win.Call("setTimeout", cb, 1000)
+	}
+}
+
 // Yield returns after the browser has run its event loop once: the Go
 // program waits on a timer callback, and while it waits the page's thread
 // is free.

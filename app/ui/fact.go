@@ -163,11 +163,34 @@ func needEvidence(ctx app.Context, cat *catalog.Catalog, s *state) {
 		return
 	}
 	s.evidenceFailed = false
+	loadEvidence(ctx, cat, func(err error) { s.evidenceFailed = err != nil })
+}
+
+// prefetchEvidence loads the evidence pack once the browser is idle, on a
+// page whose links lead to pages that show evidence (a messenger's page,
+// the side-by-side table), so that those render with it at once. The
+// service worker has cached the pack already, or does so at the same
+// time: this costs no extra download. A failure changes nothing: a page
+// that needs the pack asks again.
+func prefetchEvidence(ctx app.Context, cat *catalog.Catalog) {
+	if !app.IsClient || !cat.Abridged {
+		return
+	}
+	ctx.Async(func() {
+		done := make(chan struct{})
+		whenIdle(func() { close(done) })
+		<-done
+		loadEvidence(ctx, cat, func(error) {})
+	})
+}
+
+// loadEvidence fetches the evidence pack in the background and adds it
+// to cat on the UI goroutine, then calls done with the outcome; the
+// page renders again.
+func loadEvidence(ctx app.Context, cat *catalog.Catalog, done func(error)) {
 	ctx.Async(func() {
 		b, err := fetchEvidence()
-		ctx.Dispatch(func(app.Context) {
-			s.evidenceFailed = readEvidence(cat, b, err) != nil
-		})
+		ctx.Dispatch(func(app.Context) { done(readEvidence(cat, b, err)) })
 	})
 }
 

@@ -46,6 +46,7 @@ func (h *Home) OnMount(ctx app.Context) {
 		patchMatrix(&h.state)
 		markReady()
 	})
+	prefetchEvidence(ctx, h.Catalog)
 }
 
 func (h *Home) loadPage(ctx app.Context) {
