@@ -42,6 +42,7 @@ func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
 	f.detail = fact{app: id, criterion: crit}
 	needEvidence(ctx, f.cat, f.state)
 	ctx.Defer(func(app.Context) { focus("#detail-title") })
+	renderNow(ctx)
 }
 
 // onDetailClose closes the panel and returns the focus to the cell it was
@@ -55,6 +56,7 @@ func (f *factPanel) onDetailClose(ctx app.Context, e app.Event) {
 		after = f.page
 	}
 	after.Defer(func(app.Context) { focus(`a[data-fact="` + closed.app + "/" + closed.criterion + `"]`) })
+	renderNow(ctx)
 }
 
 func (f *factPanel) onDetailKey(ctx app.Context, e app.Event) {

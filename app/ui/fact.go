@@ -176,22 +176,22 @@ func prefetchEvidence(ctx app.Context, cat *catalog.Catalog) {
 	if !app.IsClient || !cat.Abridged {
 		return
 	}
-	ctx.Async(func() {
+	go func() {
 		done := make(chan struct{})
 		whenIdle(func() { close(done) })
 		<-done
 		loadEvidence(ctx, cat, func(error) {})
-	})
+	}()
 }
 
 // loadEvidence fetches the evidence pack in the background and adds it
 // to cat on the UI goroutine, then calls done with the outcome; the
 // page renders again.
 func loadEvidence(ctx app.Context, cat *catalog.Catalog, done func(error)) {
-	ctx.Async(func() {
+	go func() { // not ctx.Async: see renderNow
 		b, err := fetchEvidence()
 		ctx.Dispatch(func(app.Context) { done(readEvidence(cat, b, err)) })
-	})
+	}()
 }
 
 // BootEvidence reads the evidence pack into cat before the app's first

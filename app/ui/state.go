@@ -131,6 +131,26 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 			ctx.Page().ReplaceURL(&u)
 		})
 	})
+	renderNow(ctx)
+}
+
+// renderNow renders the page's changes in the current task, not at
+// go-app's next frame: its engine renders on a timer which, after a
+// pause, fires a frame (8 ms) after the first event, so a click would
+// wait that long for its result. Once the event handler has returned
+// (and go-app has marked the page for update), the engine runs a
+// dispatch that renders the pending updates at once, through
+// app.ClientDispatcher's Consume: one render, not a second at the timer.
+// Consume first waits for every ctx.Async goroutine, so the pages start
+// none (their background work is a plain goroutine that dispatches its
+// result).
+func renderNow(ctx app.Context) {
+	d, ok := ctx.Dispatcher().(app.ClientDispatcher)
+	if !app.IsClient || !ok {
+		return
+	}
+	ctx.Dispatch(func(app.Context) {}) // the page is to update
+	d.Dispatch(app.Dispatch{Mode: app.Next, Source: ctx.Src(), Function: func(app.Context) { d.Consume() }})
 }
 
 // keep returns the query reduced to what carries over between pages: the
