@@ -109,6 +109,9 @@ func sizeReport(dir string) error {
 	if err != nil {
 		return err
 	}
+	// The packs the server makes from the catalog: the facts' notes and
+	// sources, and one language's texts.
+	urls = append(urls, "/web/evidence.bin", "/web/lang/fa.bin")
 	urls = append(urls, "/", "/wasm_exec.js", "/app.js", "/app-worker.js", "/manifest.webmanifest", "/api/catalog.json")
 	var sizes []assetSize
 	for _, u := range urls {
@@ -321,7 +324,7 @@ func benchReport(dir, docPath string) error {
 	}
 
 	if t, err := os.ReadFile(filepath.Join(dir, "wasmsize.md")); err == nil {
-		sb.WriteString("\n## The wasm by package\n\nWhat our wasm adds to the go-app floor's, raw bytes of each section and each Go package's code (`internal/cmd/wasmsize`, on builds that keep the name section; the served files are the same builds with `-s -w`, compressed). The data section holds the compact catalog (`data/catalog.bin`) besides Go's own tables.\n\n")
+		sb.WriteString("\n## The wasm by package\n\nWhat our wasm adds to the go-app floor's, raw bytes of each section and each Go package's code (`internal/cmd/wasmsize`, on builds that keep the name section; the served files are the same builds with `-s -w`, compressed). The data section holds the compact catalog (`data/catalog.bin`: every fact's value and date, without the facts' notes and sources, which are `/web/evidence.bin`) besides Go's own tables.\n\n")
 		sb.Write(t)
 	}
 
