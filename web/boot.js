@@ -22,8 +22,9 @@
 //   - the wasm holds the facts' values and dates, not their notes and
 //     sources: those come in the evidence pack (msgcompareFetchEvidence),
 //     which start() fetches with the wasm when the page shows evidence
-//     (a messenger's page, the side-by-side table), and the app asks for
-//     when a reader first opens a fact anywhere else.
+//     (a messenger's page, the side-by-side table); elsewhere the app
+//     asks for it once idle (the comparison) or when a reader first
+//     opens a fact (the widget).
 // If the app cannot load (offline without a cache, a CSP without
 // wasm-unsafe-eval), a quiet notice says so and the forms keep working.
 (() => {
