@@ -45,8 +45,8 @@ func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 // TestExportOnStaticHosts serves the export, written by the README's
 // commands (`bin/serve -export DIR`, default base, and with -base), from
 // python3 -m http.server and from nginx with docs/nginx.conf, at the root
-// and under a sub-path: the app boots online (its wasm loads), the service
-// worker takes control, then, with the host stopped, the app boots again
+// and under a sub-path: the app boots online (its wasm loads, a fact opens
+// with its sources), the service worker takes control, then, with the host stopped, the app boots again
 // from the worker's cache and applies a filter from the URL.
 func TestExportOnStaticHosts(t *testing.T) {
 	t.Parallel()
@@ -67,6 +67,9 @@ func TestExportOnStaticHosts(t *testing.T) {
 				if n := eval[int](t, b, count(`tr[data-app]`)); n < 10 {
 					t.Errorf("the matrix shows %d messengers, want all", n)
 				}
+				// The facts' sources come from the evidence pack, under the prefix.
+				b.run(t, "open a fact", chromedp.Click(chromedp.CSS(`a[data-fact="briar/forward_secrecy"]`)),
+					waitFor(count(`#detail .sources a[href^="https://"]`)+` > 0`))
 				b.run(t, "wait for the service worker", waitFor(`navigator.serviceWorker.controller !== null`))
 				b.screenshot(t, "export-"+host+strings.ReplaceAll(prefix, "/", "-"))
 				h.stop()
