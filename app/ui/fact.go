@@ -176,12 +176,7 @@ func prefetchEvidence(ctx app.Context, cat *catalog.Catalog) {
 	if !app.IsClient || !cat.Abridged {
 		return
 	}
-	go func() {
-		done := make(chan struct{})
-		whenIdle(func() { close(done) })
-		<-done
-		loadEvidence(ctx, cat, func(error) {})
-	}()
+	whenIdle(func() { loadEvidence(ctx, cat, func(error) {}) })
 }
 
 // loadEvidence fetches the evidence pack in the background and adds it
