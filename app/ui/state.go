@@ -116,12 +116,11 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 	s.guide = compare.Guide(cat, q)
 	u := *ctx.Page().URL()
 	u.RawQuery, u.Fragment = q.Encode(), ""
-	// The rows change now, in the click's own task; go-app renders the
-	// rest at its next frame, and a new table (other columns) is patched
-	// again after that render. The address follows in a task of its own:
-	// a history call can take milliseconds in Chromium, and the reader
-	// sees the result first.
-	patchMatrix(s)
+	// The page renders in the click's own task (renderNow), and the rows
+	// are patched after that render, on the table it leaves (a new one
+	// when the columns changed). The address follows in a task of its
+	// own: a history call can take milliseconds in Chromium, and the
+	// reader sees the result first.
 	ctx.Defer(func(ctx app.Context) {
 		patchMatrix(s)
 		nextTask(func() {
@@ -149,7 +148,6 @@ func renderNow(ctx app.Context) {
 	if !app.IsClient || !ok {
 		return
 	}
-	ctx.Dispatch(func(app.Context) {}) // the page is to update
 	d.Dispatch(app.Dispatch{Mode: app.Next, Source: ctx.Src(), Function: func(app.Context) { d.Consume() }})
 }
 
