@@ -10,7 +10,7 @@ func TestWidgetOptionsRoundTrip(t *testing.T) {
 	cat := testCatalog(t)
 	for _, tc := range []struct {
 		name, raw, want string
-		notices          int
+		notices         int
 	}{
 		{"defaults leave no trace", "rows=3&show=filters,whynot&font=system&bg=theme", "", 0},
 		{"an open fact keeps its slash", "fact=alpha/forward_secrecy", "fact=alpha/forward_secrecy", 0},
