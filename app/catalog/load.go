@@ -72,7 +72,8 @@ func (l *loader) report(name string) report {
 }
 
 // read decodes one JSON file strictly into dst, reporting syntax errors with
-// their line and unknown fields by name.
+// their line, unknown fields by name, and what encoding/json would let
+// through (checkStrict): duplicate keys and text that is not UTF-8.
 func (l *loader) read(name string, dst any) bool {
 	r := l.report(name)
 	b, ok := l.readFile(name)
@@ -81,12 +82,16 @@ func (l *loader) read(name string, dst any) bool {
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
-		var syn *json.SyntaxError
+	err := dec.Decode(dst)
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		r.addLine(lineOf(b, syn.Offset), "invalid JSON: %v", syn)
+		return false
+	}
+	checkStrict(r, b)
+	if err != nil {
 		var typ *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &syn):
-			r.addLine(lineOf(b, syn.Offset), "invalid JSON: %v", syn)
 		case errors.As(err, &typ):
 			r.add(typ.Field, "expected %s, got JSON %s", typ.Type, typ.Value)
 		default:

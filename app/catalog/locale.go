@@ -294,7 +294,8 @@ func verbList(s string) []string {
 }
 
 // readStrings decodes a flat JSON object of strings, reporting syntax
-// errors with their line and a non-string value by key.
+// errors with their line, a non-string value by key, and duplicate keys
+// and text that is not UTF-8 (checkStrict).
 func (l *loader) readStrings(name string) (map[string]string, bool) {
 	r := l.report(name)
 	b, ok := l.readFile(name)
@@ -311,6 +312,9 @@ func (l *loader) readStrings(name string) (map[string]string, bool) {
 		}
 		return nil, false
 	}
+	before := len(*r.errs)
+	checkStrict(r, b)
+	ok = len(*r.errs) == before
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string
