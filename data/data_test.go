@@ -60,6 +60,21 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
+// TestEmbeddedCatalogLoadsOnASlowClock: bin/serve starts with the catalog
+// it carries on a host whose clock is days behind the newest date in it,
+// since the build checked those dates (catalog.Options.DatesChecked).
+func TestEmbeddedCatalogLoadsOnASlowClock(t *testing.T) {
+	cat := load(t)
+	newest, err := time.Parse(time.DateOnly, cat.Updated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	behind := newest.AddDate(0, 0, -5).Format(time.DateOnly)
+	if _, err := catalog.Load(FS, catalog.Options{Today: behind, DatesChecked: true}); err != nil {
+		t.Errorf("on a clock at %s, the embedded catalog (updated %s) does not load:\n%v", behind, cat.Updated, err)
+	}
+}
+
 // contractApps are the messengers the public contract (§4) promises.
 var contractApps = []string{"signal", "element", "session", "briar", "molly", "simplex", "threema", "wire",
 	"deltachat", "jami", "cwtch", "conversations", "wickr", "telegram", "whatsapp"}

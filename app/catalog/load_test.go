@@ -77,6 +77,34 @@ func TestLoadValidCatalog(t *testing.T) {
 	}
 }
 
+// TestDatesCheckedIgnoresASlowClock: a server whose clock is behind the
+// build machine's starts with the catalog it carries, whose dates the
+// build checked; the same files from disk, as make validate reads them,
+// are held to the host's date.
+func TestDatesCheckedIgnoresASlowClock(t *testing.T) {
+	behind := "2026-01-01" // the newest verified date is 2026-01-04
+	tests := []struct {
+		name string
+		opt  Options
+		want string // "" for no error
+	}{
+		{"the embedded catalog loads on a clock three days behind", Options{Today: behind, DatesChecked: true}, ""},
+		{"files from disk are held to the host's date", Options{Today: behind}, "is in the future (today is 2026-01-01)"},
+		{"a clock on time accepts both", Options{Today: today}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(validFS(t), tt.opt)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("Load: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("Load error = %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
 // TestNoLimitInJSON: /api/catalog.json keeps the value null, as the public
 // contract has it, and says "unlimited": true beside it; other cells carry
 // no unlimited field.
