@@ -243,7 +243,11 @@ func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) 
 	catalogTexts := path.Base(name) == TextsFile
 	for _, k := range sortedKeys(got) {
 		want, ok := en[k]
+		_, shown := uiMessage(k)
 		switch {
+		case !ok && !catalogTexts && shown:
+			// English lacks a message the program shows: that is
+			// English's error (checkSourceMessages), not this file's.
 		case !ok && loc.Code != SourceLang:
 			r.add(k, "expected a key of the English file %s%s; delete a text English no longer has", path.Join(l.opt.Dir, LocalesDir, SourceLang, path.Base(name)), didYouMean(k, en))
 			delete(got, k)

@@ -212,12 +212,12 @@ func checkText(r report, key, s, want string, from int) {
 		switch {
 		case rest[0] != '%':
 		case strings.HasPrefix(rest, "%%") && !format:
-			r.add(key, "expected a single %% for a percent sign in %q (a text without placeholders shows as written, %%%% as two)", around(s, i))
+			r.add(key, "expected a single %% for a percent sign in %s (a text without placeholders shows as written, %%%% as two)", strconv.QuoteToGraphic(around(s, i)))
 			return
 		case strings.HasPrefix(rest, "%%"):
 			i++
 		case format && !placeholder.MatchString(rest):
-			r.add(key, "expected %%%% for a percent sign in %q (a text with placeholders is a printf format; see docs/translating.md)", around(s, i))
+			r.add(key, "expected %%%% for a percent sign in %s (a text with placeholders is a printf format; see docs/translating.md)", strconv.QuoteToGraphic(around(s, i)))
 			return
 		}
 	}
