@@ -1,13 +1,11 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
 	"runtime"
 	"time"
 
@@ -30,10 +28,8 @@ const (
 // of each render in flight while they share the same cores.
 func renderSlots() int { return max(2, runtime.GOMAXPROCS(0)) }
 
-const (
-	goappViewport = `width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover`
-	ourViewport   = `width=device-width, initial-scale=1, viewport-fit=cover`
-)
+// ourViewport replaces go-app's, which forbids zooming.
+const ourViewport = `width=device-width, initial-scale=1, viewport-fit=cover`
 
 // renderHost is the Host every page is rendered for, whatever the
 // request's: a Host header from a stranger has no business in a page (the
@@ -43,18 +39,6 @@ const renderHost = "localhost"
 // notFoundRoute is the app's helpful not-found page, with links to every
 // messenger. Every unknown path is answered with it and status 404.
 const notFoundRoute = ui.NotFoundPath
-
-// ogURL matches go-app's og:url tag, which holds the request's Host header
-// and always the http scheme: wrong behind TLS, and a Host header from a
-// stranger has no business in a page.
-// go-app writes attributes in map order, so either may come first.
-var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
-
-// goappLoader matches go-app's full-screen loader (an icon without alt
-// text and a progress label). Our loader (web/boot.js) needs none: the
-// prerendered page is usable as it is, and a failure shows the page's own
-// notice.
-var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</aside>`)
 
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Paths no route renders, and messengers the catalog does not have,
@@ -140,8 +124,7 @@ func (s *Server) notFound(r *http.Request) (a *asset, release func(), err error)
 }
 
 // renderPage asks go-app to prerender the page at u and fixes what go-app
-// gets wrong for us: a viewport that forbids zooming, and og:url. It
-// returns nil when no route matches.
+// gets wrong for us (fixDocument). It returns nil when no route matches.
 func (s *Server) renderPage(u *url.URL) *asset {
 	s.renders <- struct{}{}
 	defer func() { <-s.renders }()
@@ -164,12 +147,9 @@ func (s *Server) renderPage(u *url.URL) *asset {
 }
 
 func (s *Server) fixPage(b []byte, u *url.URL) ([]byte, error) {
-	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
-	b = s.withDirection(b)
-	if alt := s.headLinks(u); alt != nil {
-		b = bytes.Replace(b, []byte("</head>"), append(alt, "</head>"...), 1)
+	b, err := s.fixDocument(b, s.headLinks(u))
+	if err != nil {
+		return nil, err
 	}
-	b = ogURL.ReplaceAll(b, nil)
-	b = goappLoader.ReplaceAll(b, nil)
 	return minifyBytes(s.min, "text/html", b)
 }
