@@ -211,7 +211,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	logger.Printf("msgcompare serving http://%s/", ln.Addr())
-	return server.Serve(ctx, ln, s)
+	err = server.Serve(ctx, ln, s, server.ShutdownGrace)
+	logger.Printf("msgcompare stopped")
+	return err
 }
 
 func loadCatalog(dir string) (*catalog.Catalog, error) {
