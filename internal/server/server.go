@@ -30,7 +30,8 @@ type Server struct {
 	assets    map[string]*asset // by URL path, without prefix
 	pages     *app.Handler
 	pageCache *pageCache
-	pagePaths []string // ui.Paths: what the export prerenders
+	renders   chan struct{} // a slot per page rendering (renderSlots)
+	pagePaths []string      // ui.Paths: what the export prerenders
 	headers   HeaderPolicy
 	min       *minify.M
 	cache     *CompressionCache
