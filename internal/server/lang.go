@@ -67,5 +67,6 @@ func (s *Server) headLinks(u *url.URL) []byte {
 	}
 	q.Lang = ""
 	b.WriteString(`<link rel="alternate" hreflang="x-default" href="` + href(q) + `">`)
+	b.WriteString(s.oEmbedLink(u))
 	return b.Bytes()
 }

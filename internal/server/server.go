@@ -69,6 +69,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r)
 		return
 	}
+	if p == "/oembed" {
+		s.serveOEmbed(w, r)
+		return
+	}
 	if a, ok := s.assets[p]; ok {
 		serveAsset(w, r, a, http.StatusOK)
 		return
