@@ -99,13 +99,18 @@ func (e *Embed) Render() app.UI {
 		// where it keeps the text's contrast.
 		page = page.DataSet("accent", w.Accent)
 	}
+	full := e.query
+	full.Widget = compare.Widget{} // the full comparison has no widget options
 	// One main landmark holds everything: the frame is a page of its own
 	// for screen readers, and content outside landmarks is easy to miss.
 	return page.Body(app.Main().ID("main").Body(
+		// The frame's own heading, for screen readers; the host page has
+		// the visible one.
+		app.H1().Class("visually-hidden").Text(t(lang, msgTitle)),
 		noticeView(e.notices, lang),
 		bootFailedView(lang),
 		app.Div().Class("embed-head").Body(
-			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
+			app.A().Class("brand").Href(e.at.href("/", full)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
 			countView(e.result, lang),
 		),

@@ -305,3 +305,49 @@ func TestNoTapBreaksTheWidget(t *testing.T) {
 		})
 	}
 }
+
+// TestSandboxedWidgetInEveryLanguage embeds the widget in each language
+// in a frame sandboxed with allow-scripts only (an opaque origin, as
+// WordPress gives it): it starts on a tap, in its language, and a value
+// tapped shows its sources, which come in packs fetched across origins.
+func TestSandboxedWidgetInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	widget := startServe(t)
+	for _, lang := range realCatalog(t).Langs() {
+		t.Run(lang, func(t *testing.T) {
+			host := tapHost(t, widget.URL, "/embed?apps=briar,signal&criteria=forward_secrecy&lang="+lang, frameKinds[1])
+			b := newBrowser(t, 1280, 900)
+			b.run(t, "open the host page", chromedp.Navigate(crossSite(host.URL)+"/"),
+				waitFor(`parseFloat(document.getElementById("w").style.height || "0") > 100`),
+				wakeFrame("w"), waitFor(`document.getElementById("w").hasAttribute("data-msgcompare-ready")`))
+			if got, _ := frameEval[string](t, b, `document.documentElement.lang + " " + document.documentElement.dataset.wasm`); got != lang+" ready" {
+				t.Errorf("the widget is %q, want %q", got, lang+" ready")
+			}
+			tapIn(t, b, "a.fact", "a value")
+			if !shownInFrame(t, b, "#detail .sources a") {
+				t.Fatal("the opened fact shows no sources")
+			}
+			if failed, _ := frameEval[bool](t, b, `!!document.querySelector("#detail .pending")`); failed {
+				t.Error("the opened fact says its evidence did not load")
+			}
+			b.checkClean(t, widget.URL, crossSite(host.URL))
+		})
+	}
+}
+
+// TestBuilderPreviewHasItsHeightBeforeTheAppRuns: an operator sees the
+// widget at its real height at once, not a fixed box until a tap.
+func TestBuilderPreviewHasItsHeightBeforeTheAppRuns(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	b := newBrowser(t, 1280, 900)
+	b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder?apps=signal,briar,simplex,session&criteria=forward_secrecy"),
+		waitFor(`parseFloat(document.querySelector("iframe.preview").style.height || "0") > 100`))
+	if state := eval[string](t, b, `document.documentElement.dataset.wasm`); state != "idle" {
+		t.Errorf("the app is %q: the preview was sized by it, not before it", state)
+	}
+	snippet := eval[string](t, b, `document.getElementById("snippet").value`)
+	if strings.Count(snippet, ",") > 4 || !strings.Contains(snippet, "apps=signal,briar,simplex,session") {
+		t.Errorf("the snippet is not the short one:\n%s", snippet)
+	}
+}

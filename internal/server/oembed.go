@@ -195,7 +195,9 @@ func (s *Server) oEmbedOf(view *url.URL, site string, width, height int) oEmbedA
 	}
 	e := html.EscapeString
 	markup := `<blockquote class="msgcompare-embed"><p><a href="` + e(page) + `">` + e(title) + `</a></p></blockquote>` +
-		`<iframe src="` + e(src) + `" width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) +
+		// width="100%": WordPress keeps the attribute and drops style, and a
+		// fixed width would make a phone's page scroll sideways.
+		`<iframe src="` + e(src) + `" width="100%" height="` + strconv.Itoa(height) +
 		`" title="` + e(title) + `" frameborder="0" loading="lazy" style="width:100%;max-width:` + strconv.Itoa(width) + `px;border:0" data-msgcompare></iframe>` +
 		`<script src="` + e(site+"/embed.js") + `" async></script>`
 	return oEmbedAnswer{
