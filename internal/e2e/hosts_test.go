@@ -401,3 +401,38 @@ func (f *widgetFrame) hostShot(t *testing.T, name string) {
 	}
 	t.Logf("wrote %s", filepath.Join(dir, name+".png"))
 }
+
+// snippetOnScreen opens a host page that embeds the widget as
+// docs/embedding.md says (the snippet, or the Hugo shortcode's output) and
+// checks the frame matching sel: the widget loads in it, embed.js sizes
+// it to its content, a Persian widget is right to left, a touch starts
+// its app, and embed.js follows the new height. It writes the screenshot
+// shot (see hostShot) with the app running.
+func snippetOnScreen(t *testing.T, vp viewport, pageURL, sel, widgetOrigin, lang, shot string) (*browser, *widgetFrame) {
+	t.Helper()
+	b := newHostBrowser(t, vp)
+	b.run(t, "open "+pageURL, chromedp.Navigate(pageURL))
+	f := findWidgetFrame(t, b, sel, widgetOrigin)
+	if !in[bool](t, f, `!!document.querySelector(".page.embed")`) {
+		t.Fatalf("the frame does not show the widget: %s", in[string](t, f, `document.title`))
+	}
+	wantDir := "ltr"
+	if lang == "fa" {
+		wantDir = "rtl"
+	}
+	if got := in[string](t, f, `getComputedStyle(document.documentElement).direction + " " + document.documentElement.lang`); got != wantDir+" "+lang {
+		t.Errorf("the widget's direction and <html lang> are %q, want %q", got, wantDir+" "+lang)
+	}
+	f.checkSized(t, "sized by embed.js before the app runs", 0, 100000)
+	f.wake(t)
+	b.run(t, "embed.js marks the frame ready", waitFor(fmt.Sprintf(`document.querySelector(%q).hasAttribute("data-msgcompare-ready")`, sel)))
+	f.checkSized(t, "sized by embed.js with the app running", 0, 100000)
+	if over := in[float64](t, f, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+		t.Errorf("the widget scrolls sideways by %v px in its frame", over)
+	}
+	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+		t.Errorf("the host page scrolls sideways by %v px with the widget in it", over)
+	}
+	f.hostShot(t, shot)
+	return b, f
+}
