@@ -366,8 +366,8 @@ func (f *widgetFrame) checkSized(t *testing.T, what string, lo, hi float64) {
 	t.Logf("%s: frame %v px tall for content of %v px", what, got, f.contentHeight(t))
 }
 
-// hostShot writes a PNG of the host page around the widget's frame, from
-// a little above it to a little below, when SCREENSHOTS names a folder
+// hostShot writes a PNG of the host page down to a little below the
+// widget's frame, when SCREENSHOTS names a folder
 // (relative paths are from the repository's root), for docs/screenshots.
 func (f *widgetFrame) hostShot(t *testing.T, name string) {
 	t.Helper()
@@ -381,7 +381,9 @@ func (f *widgetFrame) hostShot(t *testing.T, name string) {
 	box := eval[[]float64](t, f.b, fmt.Sprintf(`(() => {
 		scrollTo(0, 0);
 		const r = document.querySelector(%q).getBoundingClientRect();
-		const top = Math.max(0, r.top + scrollY - 160);
+		// From the page's top (its header and title), unless the frame is
+		// far below it.
+		const top = r.top + scrollY > 700 ? r.top + scrollY - 160 : 0;
 		return [top, Math.min(r.bottom + scrollY + 40, document.documentElement.scrollHeight) - top, document.documentElement.clientWidth];
 	})()`, f.sel))
 	png, err := chromedp.Run(f.b.ctx, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
