@@ -115,7 +115,12 @@
     true
   );
 
-  // The widget's height, for embed.js on the host page.
+  // WordPress frames an embed with "#?secret=…" in its address and sizes
+  // it from {secret, message: "height"} posts (wp-embed.js); it opens a
+  // link in the top window on {secret, message: "link"}.
+  const secret = embedded ? (/[#?&]secret=([A-Za-z0-9]{1,64})/.exec(location.hash) || [])[1] : "";
+
+  // The widget's height, for embed.js (or wp-embed.js) on the host page.
   if (embedded && parent !== self) {
     let last = -1;
     const post = (force) => {
@@ -123,16 +128,98 @@
       if (h === last && !force) return;
       last = h;
       parent.postMessage({ type: "msgcompare:resize", height: h }, "*");
+      if (secret) parent.postMessage({ secret, message: "height", value: h }, "*");
     };
     if (self.ResizeObserver) new ResizeObserver(() => post(false)).observe(document.body);
     addEventListener("message", (e) => {
       const d = e.data;
-      if (e.source !== parent || !d || d.type !== "msgcompare:hello") return;
-      post(true);
-      if (ready()) parent.postMessage({ type: "msgcompare:ready" }, "*");
+      if (e.source !== parent || !d) return;
+      if (d.type === "msgcompare:hello") {
+        post(true);
+        if (ready()) parent.postMessage({ type: "msgcompare:ready" }, "*");
+      } else if (secret && d.message === "ready" && d.secret === secret) {
+        post(true);
+      }
     });
     post(true);
   }
+
+  // No link may turn the frame into an error page: only the widget's own
+  // address may be framed. A link within the widget (a fact opened in
+  // it, "show all") stays in the frame, with WordPress's secret; any
+  // other opens in a new tab, through WordPress where it hosts the frame,
+  // and where the host's sandbox allows no new tab, the address shows to
+  // copy. Before and after the app runs alike.
+  if (embedded) {
+    const leave = (href) => {
+      if (secret && new URL(href).host === location.host) {
+        parent.postMessage({ secret, message: "link", value: href }, "*");
+        return;
+      }
+      let w = null;
+      try {
+        w = open(href, "_blank");
+      } catch (_) {}
+      if (w) {
+        try {
+          w.opener = null;
+        } catch (_) {}
+        return;
+      }
+      const n = document.getElementById("link-blocked");
+      if (n) {
+        n.querySelector("code").textContent = href;
+        n.hidden = false;
+      }
+    };
+    document.addEventListener(
+      "click",
+      (e) => {
+        const a = e.target && e.target.closest && e.target.closest("a[href]");
+        if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        const u = new URL(a.href, location.href);
+        if (u.origin === location.origin && u.pathname === location.pathname) {
+          if (secret && u.search !== location.search) a.hash = "?secret=" + secret;
+          return;
+        }
+        e.preventDefault();
+        leave(u.href);
+      },
+      true
+    );
+    if (secret) {
+      document.addEventListener(
+        "submit",
+        (e) => {
+          const f = e.target;
+          if (f && f.method === "get") f.action = f.action.split("#")[0] + "#?secret=" + secret;
+        },
+        true
+      );
+    }
+  }
+
+  // The host's accent colour (accent=), which the page carries as data:
+  // the policy allows no inline style. It colours the widget's links only
+  // where they keep a contrast of 4.5 with its background.
+  const accent = () => {
+    const page = document.querySelector(".page.embed[data-accent]");
+    if (!page) return;
+    const hex = page.dataset.accent;
+    if (!/^#[0-9a-f]{6}$/.test(hex)) return;
+    root.style.setProperty("--host-accent", hex);
+    const lum = (rgb) =>
+      rgb
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4)))
+        .reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const bg = (getComputedStyle(page).backgroundColor.match(/[\d.]+/g) || []).map(Number);
+    if (bg.length < 3 || bg[3] === 0) return; // a transparent background: the host's is unknown
+    const a = lum([1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+    const b = lum(bg.slice(0, 3));
+    if ((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 4.5) root.style.setProperty("--host-link", hex);
+  };
+  if (embedded) accent();
 
   // compile fetches and compiles the module in a Worker where the page may
   // start one (a sandboxed frame may not: its origin is opaque), else here.
@@ -164,9 +251,20 @@
       : WebAssembly.compile(await res.arrayBuffer());
   };
 
-  // keepFocus gives the focus back to the element the reader was in: go-app
-  // replaces the prerendered nodes when it mounts.
+  // keepFocus gives the focus back to the element the reader was in, and
+  // the disclosures the reader opened their state: go-app replaces the
+  // prerendered nodes when it mounts.
   const keepFocus = () => {
+    const opened = [...document.querySelectorAll("details[id][open]")].map((d) => d.id);
+    const reopen = new MutationObserver(() => {
+      if (!ready()) return;
+      reopen.disconnect();
+      for (const id of opened) {
+        const d = document.getElementById(id);
+        if (d) d.open = true;
+      }
+    });
+    reopen.observe(root, { attributes: true, attributeFilter: ["data-wasm"] });
     const a = document.activeElement;
     if (!a || !a.id || a === document.body) return;
     const id = a.id;

@@ -30,6 +30,7 @@ type Query struct {
 	Lang        string              // a tag of the catalog's languages; empty: chosen by the reader's browser
 	Guide       []GuideAnswer       // the reader's answers to the guide
 	Filters     bool                // the filter panel is open (narrow screens)
+	Widget      Widget              // the widget's options (/embed)
 }
 
 // noteFunc reports an ignored parameter p with value v: code and args for
@@ -171,7 +172,9 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 		case "wasm":
 			// go-app's own switch (wasm=false disables the app); not ours.
 		default:
-			note(key, joined, NoticeUnknownParam, "unknown parameter")
+			if !q.decodeWidget(key, joined, all, cat, note) {
+				note(key, joined, NoticeUnknownParam, "unknown parameter")
+			}
 		}
 	}
 	return q, notes
@@ -270,6 +273,7 @@ func (q Query) Encode() string {
 	if q.Filters {
 		add("filters", "1")
 	}
+	q.Widget.encode(add)
 	add("theme", q.Theme)
 	add("lang", q.Lang)
 	return b.String()
@@ -291,7 +295,7 @@ func escape(s string) string {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-_.~,!:|", c) >= 0:
+			strings.IndexByte("-_.~,!:|/", c) >= 0:
 			b.WriteByte(c)
 		case c == ' ':
 			b.WriteByte('+')

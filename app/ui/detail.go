@@ -39,7 +39,7 @@ func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
 	}
 	e.PreventDefault()
 	id, crit, _ := strings.Cut(a.Get("dataset").Get("fact").String(), "/")
-	f.detail = fact{app: id, criterion: crit}
+	f.open(fact{app: id, criterion: crit})
 	needEvidence(ctx, f.cat, f.state)
 	ctx.Defer(func(app.Context) { focus("#detail-title") })
 	renderNow(ctx)
@@ -49,8 +49,9 @@ func (f *factPanel) onFactClick(ctx app.Context, e app.Event) {
 // opened from. The focus moves after the render, on the page's context:
 // the panel's context ends when the panel leaves the DOM.
 func (f *factPanel) onDetailClose(ctx app.Context, e app.Event) {
+	e.PreventDefault() // in the widget, the close control is a link for readers before the app runs
 	closed := f.detail
-	f.detail = fact{}
+	f.open(fact{})
 	after := ctx
 	if f.page != nil {
 		after = f.page
@@ -62,6 +63,19 @@ func (f *factPanel) onDetailClose(ctx app.Context, e app.Event) {
 func (f *factPanel) onDetailKey(ctx app.Context, e app.Event) {
 	if e.Get("key").String() == "Escape" {
 		f.onDetailClose(ctx, e)
+	}
+}
+
+// open shows the evidence of fact d (none: the zero fact). The widget
+// keeps the open fact in its address, so that its links (made from it)
+// and a reload show the same.
+func (f *factPanel) open(d fact) {
+	f.detail = d
+	if f.state != nil && f.state.embedded {
+		f.state.query.Widget.Fact = ""
+		if d.app != "" {
+			f.state.query.Widget.Fact = d.app + "/" + d.criterion
+		}
 	}
 }
 
@@ -83,15 +97,26 @@ func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 	if a == nil || cr == nil {
 		return nil
 	}
+	lk := s.links()
+	all := app.A().Href(lk.app(a.ID) + "#" + cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))
+	var closer app.UI = app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×")
+	if s.embedded {
+		// Links, so that they work before the app runs: the widget
+		// without the fact, and the messenger's page in a new tab.
+		q := s.query
+		q.Widget.Fact = ""
+		closer = app.A().Class("close").Href(s.at.href("/embed", q)).Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×")
+		all = all.Target("_blank").Rel("noopener")
+	}
 	return app.Aside().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
 		OnKeyDown(f.onDetailKey).Body(
 		app.Div().Class("detail-head").Body(
 			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang.code)+": "+a.Name),
-			app.Button().Class("close").Type("button").Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×"),
+			closer,
 		),
 		app.P().Class("criterion-desc").Text(cr.Description.In(lang.code)),
 		factBody(factContextOf(cat, s), a, cr, a.Cell(cr.ID), lang),
-		app.P().Body(app.A().Href(s.at.href("/app/"+a.ID, keep(s.query))+"#"+cr.ID).Text(fmtMsg(lang, msgAllFacts, a.Name))),
+		app.P().Body(all),
 	)
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -25,7 +27,9 @@ type Embed struct {
 // OnInit loads the state before the first client render.
 func (e *Embed) OnInit() {
 	if app.IsClient {
+		e.embedded = true
 		e.load(e.Catalog, app.Window().URL(), clientPaths())
+		e.detail = openFact(e.query)
 	}
 }
 
@@ -41,6 +45,9 @@ func (e *Embed) OnNav(ctx app.Context) {
 // first paint on, whether the app runs or not.
 func (e *Embed) OnMount(ctx app.Context) {
 	e.mount(ctx, e.Catalog, &e.state)
+	if e.detail.app != "" {
+		needEvidence(ctx, e.Catalog, &e.state)
+	}
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&e.state)
 		markReady()
@@ -49,9 +56,10 @@ func (e *Embed) OnMount(ctx app.Context) {
 }
 
 func (e *Embed) loadPage(ctx app.Context) {
+	e.embedded = true
 	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
 	e.today = today(e.Today)
-	e.detail = fact{}
+	e.detail = openFact(e.query)
 	setDocumentLang(ctx, e.lang)
 	ctx.Page().SetTitle(t(e.lang, msgTitle))
 	if app.IsClient {
@@ -59,18 +67,41 @@ func (e *Embed) loadPage(ctx app.Context) {
 	}
 }
 
-// Render draws the widget: compact controls, the matrix and the reasons.
+// openFact is the fact the widget's address opens (fact=), if any.
+func openFact(q compare.Query) fact {
+	id, crit := q.Widget.OpenFact()
+	return fact{app: id, criterion: crit}
+}
+
+// Render draws the widget, compact by default: the table's first rows
+// with "show all", the requirement controls and the "why not?" list as
+// disclosures the reader opens; the operator chooses the parts (show=),
+// the rows (rows=) and how the frame looks (accent=, bg=, font=).
 func (e *Embed) Render() app.UI {
 	lang := e.lang
+	w := e.query.Widget
 	theme := e.query.Theme
 	if theme == "" {
 		theme = "auto"
 	}
+	page := app.Div().Class("page embed").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir)
+	if w.Bg != "" {
+		page = page.DataSet("bg", w.Bg)
+	}
+	if w.Font != "" {
+		page = page.DataSet("font", w.Font)
+	}
+	if w.Accent != "" {
+		// Applied by web/boot.js (the policy allows no inline style),
+		// where it keeps the text's contrast.
+		page = page.DataSet("accent", w.Accent)
+	}
 	// One main landmark holds everything: the frame is a page of its own
 	// for screen readers, and content outside landmarks is easy to miss.
-	return app.Div().Class("page embed").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir).Body(app.Main().ID("main").Body(
+	return page.Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
 		bootFailedView(lang),
+		linkBlockedView(lang),
 		app.Div().Class("embed-head").Body(
 			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
@@ -80,10 +111,76 @@ func (e *Embed) Render() app.UI {
 		// widget opens with the guide's shortlist for them.
 		shortlistView(e.Catalog, &e.state),
 		e.togglesView(),
-		matrixView(e.Catalog, &e.state, e.onFactClick),
+		app.Div().Class("rows-host "+rowsClass(w.RowLimit(), len(e.result.Kept))).Body(
+			matrixView(e.Catalog, &e.state, e.onFactClick),
+		),
+		e.moreView(),
 		e.factPanel.view(e.Catalog, &e.state),
-		whyNotView(e.Catalog, &e.state),
+		e.whyNotPart(),
 	))
+}
+
+// rowsClass hides the rows after the first limit (0: none hidden) when
+// there are more: a stylesheet rule per limit (web/app.css), so that the
+// rows the app moves keep the rule.
+func rowsClass(limit, kept int) string {
+	if limit == 0 || kept <= limit {
+		return ""
+	}
+	return "rows-" + strconv.Itoa(limit)
+}
+
+// moreView is "show all" under a table cut to its first rows, and "show
+// fewer" once the reader has asked for all: links to the same widget,
+// which the app follows in place.
+func (e *Embed) moreView() app.UI {
+	w := e.query.Widget
+	q := e.query
+	q.Widget.Fact = ""
+	limit := w.Rows
+	if limit == 0 {
+		limit = compare.DefaultRows
+	}
+	kept := len(e.result.Kept)
+	switch {
+	case !w.More && kept > limit:
+		q.Widget.More = true
+		return app.P().Class("more-rows").Body(app.A().Href(e.at.href("/embed", q)).OnClick(e.onMore(q)).
+			Text(fmtMsg(e.lang, msgShowAll, kept)))
+	case w.More && kept > limit:
+		q.Widget.More = false
+		return app.P().Class("more-rows").Body(app.A().Href(e.at.href("/embed", q)).OnClick(e.onMore(q)).
+			Text(t(e.lang, msgShowFewer)))
+	}
+	return nil
+}
+
+func (e *Embed) onMore(q compare.Query) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		ev.PreventDefault()
+		e.detail = fact{}
+		e.apply(ctx, e.Catalog, q, true)
+	}
+}
+
+// whyNotPart is the "why not?" list, closed until the reader opens it.
+func (e *Embed) whyNotPart() app.UI {
+	if !e.query.Widget.Shows(compare.PartWhyNot) || len(e.result.Excluded) == 0 {
+		return nil
+	}
+	return app.Details().Class("part why-not-part").ID("why-not-part").Body(
+		app.Summary().Text(t(e.lang, msgWhyNot)+" ("+e.lang.num(len(e.result.Excluded))+")"),
+		whyNotView(e.Catalog, &e.state),
+	)
+}
+
+// linkBlockedView is what web/boot.js shows when the host's sandbox lets
+// the widget open no new tab: the address, to copy.
+func linkBlockedView(lang locale) app.UI {
+	return app.Div().Class("notice link-blocked").ID("link-blocked").Hidden(true).Attr("role", "status").Body(
+		app.P().Text(t(lang, msgLinkBlocked)),
+		app.P().Body(app.Code().Dir("ltr")),
+	)
 }
 
 // togglesView offers the requirements for the bool criteria the widget
@@ -96,16 +193,30 @@ func (e *Embed) togglesView() app.UI {
 		}
 		controls = append(controls, requirementControl(e.Catalog, cr, e.query, e.lang, e.onToggle))
 	}
-	if len(controls) == 0 {
+	if len(controls) == 0 || !e.query.Widget.Shows(compare.PartFilters) {
 		return nil
 	}
-	return app.Form().Class("embed-filters").Method("get").Action(e.at.link("/embed")).OnSubmit(preventDefault).Body(
-		app.FieldSet().Body(
-			app.Legend().Text(t(e.lang, msgRequirements)),
-			app.Div().Class("toggles").Body(controls...),
+	on := len(e.query.Require) - len(e.formRest().Require)
+	summary := t(e.lang, msgRequirements)
+	if on > 0 {
+		summary += " (" + e.lang.num(on) + ")"
+	}
+	// Open while one of its requirements is on, so that the reader sees
+	// what filters the table.
+	part := app.Details().Class("part filters-part").ID("filters-part")
+	if on > 0 {
+		part = part.Open(true) // Open(false) would prerender open="false", which is open
+	}
+	return part.Body(
+		app.Summary().Text(summary),
+		app.Form().Class("embed-filters").Method("get").Action(e.at.link("/embed")).OnSubmit(preventDefault).Body(
+			app.FieldSet().Body(
+				app.Legend().Class("visually-hidden").Text(t(e.lang, msgRequirements)),
+				app.Div().Class("toggles").Body(controls...),
+			),
+			hiddenState(e.formRest()),
+			app.NoScript().Body(app.Button().Type("submit").Text(t(e.lang, msgApply))),
 		),
-		hiddenState(e.formRest()),
-		app.NoScript().Body(app.Button().Type("submit").Text(t(e.lang, msgApply))),
 	)
 }
 

@@ -83,7 +83,7 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	}
 	b.WriteString(`<ol class="picks">`)
 	for _, p := range sl.Picks {
-		writePick(&b, p, len(sl.Needs), s.at, keepQ, lang)
+		writePick(&b, p, len(sl.Needs), s.links(), lang)
 	}
 	b.WriteString(`</ol>`)
 	if sl.More > 0 {
@@ -92,16 +92,15 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	cq := keepQ
 	cq.Apps = ids[:min(len(ids), MaxCompare)]
 	if len(cq.Apps) >= 2 {
-		b.WriteString(`<p><a class="compare-these" href="` + esc(s.at.href("/compare", cq)) + `">` + esc(t(lang, msgCompareThese)) + `</a></p>`)
+		b.WriteString(`<p><a class="compare-these" href="` + esc(s.at.href("/compare", cq)) + `"` + s.links().out() + `>` + esc(t(lang, msgCompareThese)) + `</a></p>`)
 	}
 	b.WriteString(`<p class="rule">` + esc(fmtMsg(lang, msgGuideRule, goodCriteria(cat))) + `</p></section>`)
 	return app.Raw(b.String())
 }
 
-func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ compare.Query, lang locale) {
+func writePick(b *strings.Builder, p compare.Pick, needs int, lk links, lang locale) {
 	a := p.App
-	page := at.href("/app/"+a.ID, keepQ)
-	b.WriteString(`<li data-app="` + esc(a.ID) + `"><h4><a href="` + esc(page) + `">` + esc(a.Name) + `</a>`)
+	b.WriteString(`<li data-app="` + esc(a.ID) + `"><h4><a href="` + esc(lk.app(a.ID)) + `"` + lk.out() + `>` + esc(a.Name) + `</a>`)
 	if p.Tie {
 		b.WriteString(` <span class="badge">` + esc(t(lang, msgTie)) + `</span>`)
 	}
@@ -116,7 +115,7 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, at paths, keepQ co
 				b.WriteString(`; `)
 			}
 			sh := show(f.Criterion, f.Value, lang)
-			b.WriteString(`<a class="v-` + sh.Tone + `" href="` + esc(page+"#"+f.Criterion.ID) + `">` +
+			b.WriteString(`<a class="v-` + sh.Tone + `" href="` + esc(lk.fact(a.ID, f.Criterion.ID)) + `">` +
 				esc(f.Criterion.Label.In(lang.code)+": "+sh.Word) + `</a>`)
 		}
 		b.WriteString(`</p>`)

@@ -143,6 +143,9 @@ const (
 	msgNoChanges         = "no_changes"
 	msgServiceEnded      = "service_ended"
 	msgCorrection        = "correction"
+	msgShowAll           = "show_all"
+	msgShowFewer         = "show_fewer"
+	msgLinkBlocked       = "link_blocked"
 )
 
 // The messages that only this package's code uses: how dates, numbers and

@@ -79,7 +79,12 @@ func neutralMatrix(cat *catalog.Catalog, s *state) string {
 	for _, cr := range s.result.Criteria {
 		k.WriteString(cr.ID + ",")
 	}
-	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang.code + "|" + keep(s.query).Encode() + "|" + cat.Version)
+	linked := keep(s.query)
+	if s.embedded {
+		linked = s.query // the widget's fact links carry all of it
+		linked.Widget.Fact = ""
+	}
+	k.WriteString("|" + strings.Join(s.query.Apps, ",") + "|" + s.query.View + "|" + s.lang.code + "|" + linked.Encode() + "|" + cat.Version)
 	if key := k.String(); key != s.matrix.key {
 		s.matrix.key, s.matrix.html = key, matrixHTML(cat, s, true)
 	}
@@ -107,7 +112,7 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	}
 	var b strings.Builder
 	b.Grow(2048 + len(rows)*len(res.Criteria)*220)
-	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + `" id="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">`)
+	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + fitClass(len(res.Criteria), s.embedded) + `" id="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">`)
 	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + `</caption><thead>`)
 	writeGroupRow(&b, cat, res.Criteria, lang)
 	b.WriteString(`<tr><th scope="col" class="corner">` + esc(t(lang, msgMessenger)) + `</th>`)
@@ -116,9 +121,9 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 			esc(cr.Label.In(lang.code)) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
-	keepQ := keep(s.query)
+	lk := s.links()
 	for _, row := range rows {
-		writeAppRow(&b, row, res.Criteria, total, lang, s.at, keepQ)
+		writeAppRow(&b, row, res.Criteria, total, lang, lk)
 	}
 	b.WriteString(`</tbody></table></div>`)
 	return b.String()
@@ -253,28 +258,28 @@ func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Cr
 	b.WriteString(`</tr>`)
 }
 
-func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang locale, at paths, keepQ compare.Query) {
+func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang locale, lk links) {
 	a := row.App
 	id := esc(a.ID)
-	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(at.href("/app/"+a.ID, keepQ)) + `">` + esc(a.Name) + `</a>`)
+	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(lk.app(a.ID)) + `"` + lk.out() + `>` + esc(a.Name) + `</a>`)
 	if a.Discontinued != nil {
 		b.WriteString(`<span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
 	}
 	writeScore(b, row.Score, total, lang)
 	b.WriteString(`</th>`)
 	for _, cr := range crits {
-		writeCell(b, cr, a, lang, at, keepQ)
+		writeCell(b, cr, a, lang, lk)
 	}
 	b.WriteString(`</tr>`)
 }
 
 // writeCell shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
-func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang locale, at paths, keepQ compare.Query) {
+func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang locale, lk links) {
 	s := showCell(cr, a.Cell(cr.ID), lang)
 	label := cr.Label.In(lang.code)
 	b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `" data-label="` + esc(label) + `">`)
-	b.WriteString(`<a class="fact" href="` + esc(at.href("/app/"+a.ID, keepQ)+"#"+cr.ID) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
+	b.WriteString(`<a class="fact" href="` + esc(lk.fact(a.ID, cr.ID)) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
 		`" aria-label="` + esc(label+", "+a.Name+": "+s.Word) + `">`)
 	if s.Symbol != "" {
 		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + `</span>`)
@@ -283,6 +288,22 @@ func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang l
 }
 
 func esc(s string) string { return html.EscapeString(s) }
+
+// fitClass tells the stylesheet how narrow a screen still fits a table of
+// n criteria, below which the automatic layout shows cards (web/app.css).
+// The widget shows more than a few criteria as a table that scrolls
+// sideways: as cards, each messenger would take a phone's screen.
+func fitClass(n int, embedded bool) string {
+	switch {
+	case embedded && n > 8:
+		return " fit-any"
+	case n <= 3:
+		return " fit-s"
+	case n <= 5:
+		return " fit-m"
+	}
+	return ""
+}
 
 func groupLabel(cat *catalog.Catalog, id string, lang locale) string {
 	if g := cat.Group(id); g != nil {

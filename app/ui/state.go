@@ -26,6 +26,9 @@ type state struct {
 	// evidenceFailed: the facts' notes and sources did not come the last
 	// time this page asked (needEvidence).
 	evidenceFailed bool
+	// embedded: the page is the widget, whose links must keep its frame
+	// (links).
+	embedded bool
 }
 
 func (s *state) load(cat *catalog.Catalog, u *url.URL, at paths) {

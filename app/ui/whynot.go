@@ -21,12 +21,12 @@ func whyNotView(cat *catalog.Catalog, s *state) app.UI {
 
 func whyNotHTML(cat *catalog.Catalog, s *state) string {
 	res, lang := s.result, s.lang
-	at, keepQ := s.at, keep(s.query)
+	lk := s.links()
 	var b strings.Builder
 	b.WriteString(`<section class="why-not" aria-labelledby="why-not-title"><h2 id="why-not-title">` + esc(t(lang, msgWhyNot)) +
 		`</h2><p>` + esc(t(lang, msgWhyNotIntro)) + `</p><ul>`)
 	for _, ex := range res.Excluded {
-		b.WriteString(`<li data-excluded="` + esc(ex.App.ID) + `"><div class="why-head"><a href="` + esc(at.href("/app/"+ex.App.ID, keepQ)) + `">` + esc(ex.App.Name) + `</a>`)
+		b.WriteString(`<li data-excluded="` + esc(ex.App.ID) + `"><div class="why-head"><a href="` + esc(lk.app(ex.App.ID)) + `"` + lk.out() + `>` + esc(ex.App.Name) + `</a>`)
 		writeScore(&b, ex.Score, len(res.Conditions), lang)
 		b.WriteString(`</div><ul class="reasons">`)
 		if ex.NoMatch {
@@ -36,7 +36,7 @@ func whyNotHTML(cat *catalog.Catalog, s *state) string {
 			have := show(f.Criterion, f.Value, lang)
 			b.WriteString(`<li><span class="sym v-bad" aria-hidden="true">✗ </span>` +
 				esc(fmtMsg(lang, msgFails, conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
-				esc(at.href("/app/"+ex.App.ID, keepQ)+"#"+f.Criterion.ID) + `"` + have.langAttr() + `>` + esc(have.Word) + `</a></li>`)
+				esc(lk.fact(ex.App.ID, f.Criterion.ID)) + `"` + have.langAttr() + `>` + esc(have.Word) + `</a></li>`)
 		}
 		b.WriteString(`</ul></li>`)
 	}

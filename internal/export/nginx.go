@@ -29,7 +29,7 @@ func nginxLocations() []nginxLocation {
 			extra: []string{"limit_except GET { deny all; }", pageVary}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
 		{match: "~ /embed(/|$)", like: "/embed", comment: "The widget: other sites may frame it (bin/serve -frame-ancestors), and it\n# gets no Cross-Origin-Opener-Policy, which would cut it off from its host.",
 			extra: []string{"limit_except GET { deny all; }", pageVary}, tryFiles: "$uri/index$msgcompare_lang.html $uri $uri/index.html =404"},
-		{match: "~ /web/app\\.wasm$", like: "/web/app.wasm", comment: "The wasm: a widget in a sandboxed iframe (origin \"null\") fetches it\n# cross-origin.",
+		{match: "~ /web/(app\\.wasm|evidence\\.bin|lang/[^/]+\\.bin)$", like: "/web/app.wasm", comment: "The wasm and the packs: a widget in a sandboxed iframe (origin \"null\")\n# fetches them cross-origin.",
 			tryFiles: "$uri =404"},
 		{match: "~ /api/", like: "/api/catalog.json", comment: "Open data: any site may read it.", tryFiles: "$uri =404"},
 		{match: "~ \\.webmanifest$", like: "/manifest.webmanifest", comment: "The manifest, with its media type (Debian's mime.types lacks it).",

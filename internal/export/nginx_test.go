@@ -63,8 +63,14 @@ func TestNginxConfSendsEveryPolicyHeader(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(conf, "location ~ /web/app\\.wasm$ {") || !strings.Contains(p.Headers("/web/app.wasm").Get("Access-Control-Allow-Origin"), "*") {
-		t.Error("the wasm is not readable cross-origin")
+	// What a widget in a sandboxed frame (origin "null") fetches.
+	for _, path := range []string{"/web/app.wasm", "/web/evidence.bin", "/web/lang/fa.bin"} {
+		if p.Headers(path).Get("Access-Control-Allow-Origin") != "*" {
+			t.Errorf("%s is not readable cross-origin by the server's policy", path)
+		}
+	}
+	if !strings.Contains(conf, `location ~ /web/(app\.wasm|evidence\.bin|lang/[^/]+\.bin)$ {`) {
+		t.Error("nginx does not send the packs' and the wasm's CORS header")
 	}
 }
 

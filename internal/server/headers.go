@@ -66,10 +66,12 @@ func isWidgetRoute(path string) bool {
 }
 
 // isCrossOrigin reports whether any origin may read path: the open data
-// (no credentials involved), and the wasm, which a widget in a sandboxed
-// iframe (origin "null") fetches cross-origin.
+// (no credentials involved), and what a widget in a sandboxed iframe
+// (origin "null") fetches cross-origin: the wasm, the language packs and
+// the evidence pack.
 func isCrossOrigin(path string) bool {
-	return strings.HasPrefix(path, "/api/") || path == "/web/app.wasm"
+	return strings.HasPrefix(path, "/api/") || path == "/web/app.wasm" || path == "/web/"+evidencePack ||
+		(strings.HasPrefix(path, "/web/lang/") && strings.HasSuffix(path, ".bin"))
 }
 
 // PolicyHeaders lists every header name the policy may send. The nginx
