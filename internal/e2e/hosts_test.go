@@ -290,16 +290,18 @@ func (f *widgetFrame) tap(t *testing.T, vp viewport, sel string) bool {
 	if len(r) != 2 {
 		return false
 	}
-	// Where the frame's content starts in the host page, once the point
-	// is in the middle of the host's screen.
+	// Where the point is on the host's screen, once it is in the middle
+	// of it: input events take visual viewport coordinates, which differ
+	// from the page's when a phone's browser zoomed out to fit a page
+	// wider than the screen.
 	pos := eval[[]float64](t, f.b, fmt.Sprintf(`(() => {
-		const fr = document.querySelector(%q);
+		const fr = document.querySelector(%q), vv = visualViewport;
 		let r = fr.getBoundingClientRect();
-		scrollBy(0, r.top + fr.clientTop + %f - innerHeight / 2);
+		scrollBy(r.left + fr.clientLeft + %f - vv.offsetLeft - vv.width / 2, r.top + fr.clientTop + %f - vv.offsetTop - vv.height / 2);
 		r = fr.getBoundingClientRect();
-		return [r.left + fr.clientLeft, r.top + fr.clientTop];
-	})()`, f.sel, r[1]))
-	x, y := pos[0]+r[0], pos[1]+r[1]
+		return [(r.left + fr.clientLeft + %f - vv.offsetLeft) * vv.scale, (r.top + fr.clientTop + %f - vv.offsetTop) * vv.scale];
+	})()`, f.sel, r[0], r[1], r[0], r[1]))
+	x, y := pos[0], pos[1]
 	if vp.touch {
 		f.b.run(t, "tap "+sel, chromedp.TapXY(x, y))
 	} else {

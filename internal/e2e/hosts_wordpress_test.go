@@ -256,6 +256,8 @@ func wordPressOnScreen(t *testing.T, vp viewport, lang, post, widgetOrigin strin
 				f := open(t)
 				if state == "after" {
 					f.wake(t)
+				} else if st := in[string](t, f, `document.documentElement.dataset.wasm`); st != "idle" {
+					t.Fatalf("the widget's app is %q before the first tap, want idle (it starts on intent)", st)
 				}
 				if kind.sel == ".sources a[href]" {
 					if !f.tap(t, vp, "a.fact") {
