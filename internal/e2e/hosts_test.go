@@ -49,19 +49,19 @@ func needHostTool(t testing.TB, what, install string, paths ...string) {
 	}
 }
 
-// viewport is a reader's screen: a phone taps with a finger (touch
+// hostViewport is a reader's screen: a phone taps with a finger (touch
 // emulation), a desktop clicks with a mouse.
-type viewport struct {
+type hostViewport struct {
 	name          string
 	width, height int
 	touch         bool
 }
 
-var hostViewports = []viewport{{"phone", 390, 844, true}, {"desktop", 1280, 900, false}}
+var hostViewports = []hostViewport{{"phone", 390, 844, true}, {"desktop", 1280, 900, false}}
 
 // newHostBrowser opens a tab of vp's size; a phone's tab is a mobile one
 // with touch, so that its taps are touches.
-func newHostBrowser(t *testing.T, vp viewport) *browser {
+func newHostBrowser(t *testing.T, vp hostViewport) *browser {
 	t.Helper()
 	b := newBrowser(t, vp.width, vp.height)
 	if vp.touch {
@@ -223,8 +223,8 @@ func evalFrame[T any](f *widgetFrame, expr string) (T, error) {
 	})
 }
 
-// in evaluates expr in the frame and fails the test on an error.
-func in[T any](t *testing.T, f *widgetFrame, expr string) T {
+// inFrame evaluates expr in the frame and fails the test on an error.
+func inFrame[T any](t *testing.T, f *widgetFrame, expr string) T {
 	t.Helper()
 	v, err := evalFrame[T](f, expr)
 	if err != nil {
@@ -263,7 +263,7 @@ func (f *widgetFrame) wake(t *testing.T) {
 // contentHeight is the height of the widget's document, as its messages
 // report it.
 func (f *widgetFrame) contentHeight(t *testing.T) float64 {
-	return in[float64](t, f, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
+	return inFrame[float64](t, f, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
 }
 
 // iframeHeight is the height of the frame in the host page, its border
@@ -275,7 +275,7 @@ func (f *widgetFrame) iframeHeight(t *testing.T) float64 {
 // tap touches (on a phone) or clicks (on a desktop) the first element
 // matching sel inside the frame, after scrolling the host page so that it
 // is on screen. It reports false when there is no such visible element.
-func (f *widgetFrame) tap(t *testing.T, vp viewport, sel string) bool {
+func (f *widgetFrame) tap(t *testing.T, vp hostViewport, sel string) bool {
 	t.Helper()
 	r, err := evalFrame[[]float64](f, fmt.Sprintf(`(() => {
 		const el = [...document.querySelectorAll(%q)].find(e => e.getClientRects().length > 0);
@@ -412,26 +412,26 @@ func (f *widgetFrame) hostShot(t *testing.T, name string) {
 // it to its content, a Persian widget is right to left, a touch starts
 // its app, and embed.js follows the new height. It writes the screenshot
 // shot (see hostShot) with the app running.
-func snippetOnScreen(t *testing.T, vp viewport, pageURL, sel, widgetOrigin, lang, shot string) (*browser, *widgetFrame) {
+func snippetOnScreen(t *testing.T, vp hostViewport, pageURL, sel, widgetOrigin, lang, shot string) (*browser, *widgetFrame) {
 	t.Helper()
 	b := newHostBrowser(t, vp)
 	b.run(t, "open "+pageURL, chromedp.Navigate(pageURL))
 	f := findWidgetFrame(t, b, sel, widgetOrigin)
-	if !in[bool](t, f, `!!document.querySelector(".page.embed")`) {
-		t.Fatalf("the frame does not show the widget: %s", in[string](t, f, `document.title`))
+	if !inFrame[bool](t, f, `!!document.querySelector(".page.embed")`) {
+		t.Fatalf("the frame does not show the widget: %s", inFrame[string](t, f, `document.title`))
 	}
 	wantDir := "ltr"
 	if lang == "fa" {
 		wantDir = "rtl"
 	}
-	if got := in[string](t, f, `getComputedStyle(document.documentElement).direction + " " + document.documentElement.lang`); got != wantDir+" "+lang {
+	if got := inFrame[string](t, f, `getComputedStyle(document.documentElement).direction + " " + document.documentElement.lang`); got != wantDir+" "+lang {
 		t.Errorf("the widget's direction and <html lang> are %q, want %q", got, wantDir+" "+lang)
 	}
 	f.checkSized(t, "sized by embed.js before the app runs", 0, 100000)
 	f.wake(t)
 	b.run(t, "embed.js marks the frame ready", waitFor(fmt.Sprintf(`document.querySelector(%q).hasAttribute("data-msgcompare-ready")`, sel)))
 	f.checkSized(t, "sized by embed.js with the app running", 0, 100000)
-	if over := in[float64](t, f, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+	if over := inFrame[float64](t, f, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
 		t.Errorf("the widget scrolls sideways by %v px in its frame", over)
 	}
 	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {

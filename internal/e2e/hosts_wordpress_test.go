@@ -140,9 +140,9 @@ func wpEmbeds(t *testing.T, postHTML, widgetOrigin string) []string {
 	return srcs
 }
 
-// linkKinds are the kinds of link inside the widget, each found by a
+// widgetLinkKinds are the kinds of link inside the widget, each found by a
 // selector; the source link is in a fact, opened first.
-var linkKinds = []struct{ name, sel string }{
+var widgetLinkKinds = []struct{ name, sel string }{
 	{"a value", "a.fact"},
 	{"a source in an opened fact", ".sources a[href]"},
 	{"a messenger's name", ".app-name a"},
@@ -205,7 +205,7 @@ const recordMessagesJS = `if (self === top) { self.msgcompareSeen = []; addEvent
 // wordPressOnScreen opens the post on one screen: both frames sized by
 // wp-embed.js, the widget interactive, then every kind of link tapped,
 // before and after the app runs.
-func wordPressOnScreen(t *testing.T, vp viewport, lang, post, widgetOrigin string) {
+func wordPressOnScreen(t *testing.T, vp hostViewport, lang, post, widgetOrigin string) {
 	b := newHostBrowser(t, vp)
 	b.run(t, "record the frames' messages", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordMessagesJS})
@@ -236,13 +236,13 @@ func wordPressOnScreen(t *testing.T, vp viewport, lang, post, widgetOrigin strin
 		t.Errorf("the frame is %v px tall: wp-embed.js clamped it (the widget is %v px tall), want a widget between 200 and 1000 px", h, f.contentHeight(t))
 	}
 	if lang == "fa" {
-		if dir := in[string](t, f, `document.documentElement.dir`); dir != "rtl" {
+		if dir := inFrame[string](t, f, `document.documentElement.dir`); dir != "rtl" {
 			t.Errorf("the Persian widget's <html dir> = %q, want rtl", dir)
 		}
 	}
 	f.wake(t)
 	f.checkSized(t, "with the app running", 200, 1000)
-	if over := in[float64](t, f, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+	if over := inFrame[float64](t, f, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
 		t.Errorf("the widget scrolls sideways by %v px inside WordPress's frame", over)
 	}
 	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
@@ -251,12 +251,12 @@ func wordPressOnScreen(t *testing.T, vp viewport, lang, post, widgetOrigin strin
 	f.hostShot(t, "wordpress-"+vp.name+"-"+lang)
 
 	for _, state := range []string{"before", "after"} {
-		for _, kind := range linkKinds {
+		for _, kind := range widgetLinkKinds {
 			t.Run("a tap on "+kind.name+" "+state+" the app runs", func(t *testing.T) {
 				f := open(t)
 				if state == "after" {
 					f.wake(t)
-				} else if st := in[string](t, f, `document.documentElement.dataset.wasm`); st != "idle" {
+				} else if st := inFrame[string](t, f, `document.documentElement.dataset.wasm`); st != "idle" {
 					t.Fatalf("the widget's app is %q before the first tap, want idle (it starts on intent)", st)
 				}
 				if kind.sel == ".sources a[href]" {
