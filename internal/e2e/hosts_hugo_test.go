@@ -27,11 +27,13 @@ var hugoEveryParam = map[string]string{
 	"theme":    "contrast",
 	"lang":     "de",
 	"rows":     "3",
-	"show":     "controls,whynot",
+	"more":     "1",
+	"show":     "filters,whynot",
 	"accent":   "#ff0066",
 	"bg":       "transparent",
-	"font":     "system",
+	"font":     "serif",
 	"guide":    "no-phone:yes",
+	"fact":     "signal/forward_secrecy",
 }
 
 // buildHugoSite writes a small Hugo site that imports docs/hugo as a Hugo
