@@ -327,7 +327,8 @@ func (f *widgetFrame) afterTap(t *testing.T, hostPage, widgetOrigin string) stri
 			return "the host page went to " + top
 		}
 		if eval[bool](t, f.b, `document.documentElement.dataset.wasm !== undefined && !!document.querySelector("main")`) {
-			return "" // the host followed a link to the full site
+			t.Logf("the host page followed the link to %s", top)
+			return ""
 		}
 		return "the host page went to " + top + ", which is not a msgcompare page"
 	}
@@ -345,6 +346,8 @@ func (f *widgetFrame) afterTap(t *testing.T, hostPage, widgetOrigin string) stri
 	if err != nil || !ok {
 		return fmt.Sprintf("the frame at %s does not show the widget (%v)", fr.URL, err)
 	}
+	notice, _ := evalFrame[string](f, `[...document.querySelectorAll("[role=status]:not([hidden])")].map(e => e.textContent.trim()).filter(Boolean).join(" | ")`)
+	t.Logf("the frame shows the widget at %s (status: %s)", strings.TrimPrefix(fr.URL, widgetOrigin), notice)
 	return ""
 }
 

@@ -268,11 +268,23 @@ func wordPressOnScreen(t *testing.T, vp hostViewport, lang, post, widgetOrigin s
 					}
 					f.waitIn(t, "the opened fact shows its sources", `[...document.querySelectorAll(".sources a[href]")].some(e => e.getClientRects().length > 0)`, 20*time.Second)
 				}
+				href := inFrame[string](t, f, fmt.Sprintf(`(([...document.querySelectorAll(%q)].find(e => e.getClientRects().length > 0)) || {}).href || ""`, kind.sel))
 				if !f.tap(t, vp, kind.sel) {
 					t.Fatalf("the widget shows no %s (%s)", kind.name, kind.sel)
 				}
 				if why := f.afterTap(t, post, widgetOrigin); why != "" {
-					t.Error(why)
+					t.Fatal(why)
+				}
+				if kind.sel == ".sources a[href]" && eval[string](t, b, `location.href`) == post {
+					// WordPress's frame may open no tab, and WordPress follows
+					// no link to another site: the reader must still see
+					// where the link leads, once the app that the tap
+					// started has rendered.
+					f.waitIn(t, "the app the tap started", `document.documentElement.dataset.wasm === "ready"`, 60*time.Second)
+					time.Sleep(500 * time.Millisecond)
+					if !inFrame[bool](t, f, fmt.Sprintf(`[...document.querySelectorAll("[role=status]:not([hidden]), [role=alert]:not([hidden])")].some(e => e.getClientRects().length > 0 && e.textContent.includes(%q))`, href)) {
+						t.Errorf("the tap on the source %s did nothing a reader can see: no tab, and no notice with its address once the app runs", href)
+					}
 				}
 			})
 		}
