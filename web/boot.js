@@ -166,11 +166,26 @@
         } catch (_) {}
         return;
       }
-      const n = document.getElementById("link-blocked");
-      if (n) {
-        n.querySelector("code").textContent = href;
-        n.hidden = false;
+      // After the app's tree, which go-app mounts in place of the body's
+      // first element.
+      let n = document.getElementById("link-blocked");
+      if (!n) {
+        const page = document.querySelector(".page.embed");
+        n = document.createElement("div");
+        n.id = "link-blocked";
+        n.className = "link-blocked";
+        n.setAttribute("role", "status");
+        n.lang = root.lang;
+        n.dir = root.dir || "auto";
+        n.append(document.createElement("p"), document.createElement("p"));
+        n.firstChild.textContent = (page && page.dataset.linkBlocked) || "";
+        const code = document.createElement("code");
+        code.dir = "ltr";
+        n.lastChild.append(code);
+        document.body.append(n);
       }
+      n.querySelector("code").textContent = href;
+      n.scrollIntoView({ block: "nearest" });
     };
     document.addEventListener(
       "click",
@@ -254,8 +269,16 @@
   // keepFocus gives the focus back to the element the reader was in, and
   // the disclosures the reader opened their state: go-app replaces the
   // prerendered nodes when it mounts.
+  const opened = new Set();
+  document.addEventListener(
+    "toggle",
+    (e) => {
+      const d = e.target;
+      if (d.id && d.tagName === "DETAILS") d.open ? opened.add(d.id) : opened.delete(d.id);
+    },
+    true
+  );
   const keepFocus = () => {
-    const opened = [...document.querySelectorAll("details[id][open]")].map((d) => d.id);
     const reopen = new MutationObserver(() => {
       if (!ready()) return;
       reopen.disconnect();

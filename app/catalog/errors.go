@@ -51,5 +51,11 @@ func (r report) add(field, format string, args ...any) {
 }
 
 func (r report) addLine(line int, format string, args ...any) {
-	*r.errs = append(*r.errs, &Error{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	r.addAt(line, "", format, args...)
+}
+
+// addAt reports a problem at a line and a field path both: what a reader
+// of the raw file finds (a duplicate key, a byte that is not UTF-8).
+func (r report) addAt(line int, field, format string, args ...any) {
+	*r.errs = append(*r.errs, &Error{File: r.file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
 }

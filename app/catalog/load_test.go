@@ -77,6 +77,34 @@ func TestLoadValidCatalog(t *testing.T) {
 	}
 }
 
+// TestDatesCheckedIgnoresASlowClock: a server whose clock is behind the
+// build machine's starts with the catalog it carries, whose dates the
+// build checked; the same files from disk, as make validate reads them,
+// are held to the host's date.
+func TestDatesCheckedIgnoresASlowClock(t *testing.T) {
+	behind := "2026-01-01" // the newest verified date is 2026-01-04
+	tests := []struct {
+		name string
+		opt  Options
+		want string // "" for no error
+	}{
+		{"the embedded catalog loads on a clock three days behind", Options{Today: behind, DatesChecked: true}, ""},
+		{"files from disk are held to the host's date", Options{Today: behind}, "is in the future (today is 2026-01-01)"},
+		{"a clock on time accepts both", Options{Today: today}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(validFS(t), tt.opt)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("Load: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("Load error = %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
 // TestNoLimitInJSON: /api/catalog.json keeps the value null, as the public
 // contract has it, and says "unlimited": true beside it; other cells carry
 // no unlimited field.
@@ -236,4 +264,83 @@ func FuzzLoadApp(f *testing.F) {
 			t.Fatal("Load accepted the file but lost the app")
 		}
 	})
+}
+
+// FuzzCheckStrict feeds arbitrary bytes to the scanner of duplicate keys
+// and text that is not UTF-8: it must never panic nor hang, even on what
+// is not JSON, and a JSON document it passes decodes with every key it holds and without a replacement
+// character it did not hold.
+func FuzzCheckStrict(f *testing.F) {
+	f.Add([]byte(`{"a":1,"a":2}`))
+	f.Add([]byte(`{"a":{"b":[1,{"c":"\ud83d\ude00","c":"x"}]}}`))
+	f.Add([]byte("{\"a\":\"caf\xe9\"}"))
+	f.Add([]byte(`["\ud800", "\\u", "\"", {"\u0061":1, "a":2}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var errs Errors
+		checkStrict(report{file: "f.json", errs: &errs}, b)
+		if len(errs) > 0 || !json.Valid(b) || strings.Contains(string(b), "\ufffd") || strings.Contains(strings.ToLower(string(b)), `\ufffd`) {
+			return
+		}
+		var v any
+		if json.Unmarshal(b, &v) != nil {
+			return
+		}
+		out, _ := json.Marshal(v)
+		if strings.Contains(string(out), "\ufffd") {
+			t.Errorf("checkStrict passed %q, which decodes with U+FFFD", b)
+		}
+		if written, kept := keyCount(b), entries(v); written != kept {
+			t.Errorf("checkStrict passed %q, whose %d keys decode to %d", b, written, kept)
+		}
+	})
+}
+
+// keyCount is the number of object keys written in the JSON document b.
+func keyCount(b []byte) int {
+	type open struct{ object, wantKey bool }
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	var stack []open
+	n := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return n
+		}
+		if top := len(stack) - 1; top >= 0 && stack[top].wantKey && tok != json.Delim('}') {
+			n++
+			stack[top].wantKey = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, open{object: true, wantKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, open{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value ended: an object around it expects its next key.
+		if top := len(stack) - 1; top >= 0 && stack[top].object {
+			stack[top].wantKey = true
+		}
+	}
+}
+
+// entries is the number of object keys in a decoded JSON value.
+func entries(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		n += len(v)
+		for _, e := range v {
+			n += entries(e)
+		}
+	case []any:
+		for _, e := range v {
+			n += entries(e)
+		}
+	}
+	return n
 }

@@ -8,7 +8,6 @@ import (
 	"msgcompare/app/calendar"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,13 +48,10 @@ type Locale struct {
 	Name     string            `json:"name"`
 	Dir      string            `json:"dir"` // "ltr" or "rtl"
 	Messages map[string]string `json:"-"`
-	// Missing lists the keys English has and this language does not
-	// ("ui.json: title"); their English text is shown. Stale lists the
-	// keys this language has and English no longer does (a text removed
-	// from English that the translation tool has not dropped yet); they
-	// are not used. Load fills both; the compact form carries neither.
+	// Missing lists the keys English has and this language does not, or
+	// has as an empty text ("ui.json: title"): not translated yet, they
+	// show in English. Load fills it; the compact form does not carry it.
 	Missing []string `json:"-"`
-	Stale   []string `json:"-"`
 }
 
 // Msg returns the message key in the locale; "" when it has none.
@@ -164,30 +160,6 @@ func (c *Catalog) Prefer(tags []string) string {
 // an optional script, an optional region (en, fa, pt-BR, zh-Hans).
 var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$`)
 
-// verb matches one printf verb, with an optional explicit argument index.
-var verb = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`)
-
-// Verbs lists the printf verbs of a message as "argument:verb" pairs
-// ("1:d", "2:s"), sorted: a translation may reorder its arguments with
-// explicit indexes (%[2]d), but it must format the same ones the same way.
-func Verbs(s string) []string {
-	var out []string
-	n := 0
-	for _, m := range verb.FindAllStringSubmatch(s, -1) {
-		if m[2] == "%" {
-			continue
-		}
-		if m[1] != "" {
-			n, _ = strconv.Atoi(m[1])
-		} else {
-			n++
-		}
-		out = append(out, strconv.Itoa(n)+":"+m[2])
-	}
-	sort.Strings(out)
-	return slices.Compact(out)
-}
-
 // texts are the catalog's texts of every language: tag → key → text. The
 // loader takes each text it needs from them (text) and then reports the
 // keys nothing took.
@@ -237,6 +209,9 @@ func (l *loader) loadLocales(cat *Catalog) {
 		loc := Locale{Code: code, Name: f.ui[MsgLangName], Dir: f.ui[MsgLangDir], Messages: f.ui}
 		l.compareTo(&loc, path.Join(dir, UIFile), f.ui, en.ui)
 		l.compareTo(&loc, path.Join(dir, TextsFile), f.texts, en.texts)
+		if code == SourceLang {
+			l.checkSourceMessages(f.ui)
+		}
 		r := l.report(path.Join(dir, UIFile))
 		if strings.TrimSpace(loc.Name) == "" {
 			r.add(MsgLangName, "expected the language's own name, such as \"Deutsch\"")
@@ -253,24 +228,43 @@ func (l *loader) loadLocales(cat *Catalog) {
 		cat.Locales = append(cat.Locales, loc)
 		l.texts.by[code] = f.texts
 	}
+	for _, loc := range cat.Locales {
+		escapeLonePercents(loc.Messages)
+	}
 }
 
-// compareTo checks one file of a language against English's: the same
-// printf verbs in every text. It records the keys the language lacks and
-// drops (as stale) the ones English no longer has.
+// compareTo checks one file of a language against English's: only
+// English's keys, and in each text the placeholders of English's and a
+// percent sign written as its kind of text reads it (checkText). An empty
+// text is one not translated yet: it is dropped, so that the English one
+// shows, and recorded as missing like a key the language lacks.
 func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) {
 	r := l.report(name)
+	catalogTexts := path.Base(name) == TextsFile
 	for _, k := range sortedKeys(got) {
 		want, ok := en[k]
+		_, shown := uiMessage(k)
 		switch {
-		case !ok:
-			loc.Stale = append(loc.Stale, path.Base(name)+": "+k)
+		case !ok && !catalogTexts && shown:
+			// English lacks a message the program shows: that is
+			// English's error (checkSourceMessages), not this file's.
+		case !ok && loc.Code != SourceLang:
+			r.add(k, "expected a key of the English file %s%s; delete a text English no longer has", path.Join(l.opt.Dir, LocalesDir, SourceLang, path.Base(name)), didYouMean(k, en))
 			delete(got, k)
 		case strings.TrimSpace(got[k]) == "":
-			r.add(k, "expected a text; delete the key to show the English one")
-		case !slices.Equal(Verbs(got[k]), Verbs(want)):
-			r.add(k, "expected the placeholders of the English text %q, got %q", strings.Join(verbList(want), " "), strings.Join(verbList(got[k]), " "))
+			// English's are reported where the key is needed, with
+			// what it is for (text, checkSourceMessages).
+			delete(got, k)
+		case catalogTexts:
+			checkText(r, k, got[k], "", fromNothing)
+		case loc.Code == SourceLang:
+			// checkSourceMessages compares English with the program.
+		default:
+			checkText(r, k, got[k], want, fromEnglish)
 		}
+	}
+	if loc.Code == SourceLang {
+		return
 	}
 	for _, k := range sortedKeys(en) {
 		if _, ok := got[k]; !ok {
@@ -279,22 +273,46 @@ func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) 
 	}
 }
 
-// verbList is the printf verbs of s as written, for error messages.
-func verbList(s string) []string {
-	var out []string
-	for _, m := range verb.FindAllString(s, -1) {
-		if m != "%%" {
-			out = append(out, m)
+// checkSourceMessages holds English's ui.json to the messages the program
+// shows (uiMessage): each of them, none other, with the placeholders its
+// code fills.
+func (l *loader) checkSourceMessages(en map[string]string) {
+	r := l.report(path.Join(LocalesDir, SourceLang, UIFile))
+	known := map[string]string{}
+	for _, k := range uiTexts {
+		known[k] = ""
+	}
+	for k, v := range uiFormats {
+		known[k] = v
+	}
+	for _, k := range sortedKeys(en) {
+		want, ok := uiMessage(k)
+		if !ok {
+			r.add(k, "expected a message the program shows%s; a new message needs its key in app/catalog/messages.go too", didYouMean(k, known))
+			continue
+		}
+		checkText(r, k, en[k], want, fromProgram)
+		if n, ok := paragraph(k); ok && n > 1 {
+			if prev := uiParagraphs + strconv.Itoa(n-1); en[prev] == "" {
+				r.add(k, "expected %s before it (the paragraphs show in order until the first one missing)", prev)
+			}
 		}
 	}
-	if out == nil {
-		out = []string{"(none)"}
+	known[uiParagraphs+"1"] = ""
+	for _, k := range sortedKeys(known) {
+		if _, ok := en[k]; !ok {
+			with := ""
+			if known[k] != "" {
+				with = ", with the placeholders " + known[k]
+			}
+			r.add(k, "expected the English text of a message the program shows%s", with)
+		}
 	}
-	return out
 }
 
 // readStrings decodes a flat JSON object of strings, reporting syntax
-// errors with their line and a non-string value by key.
+// errors with their line, a non-string value by key, and duplicate keys
+// and text that is not UTF-8 (checkStrict).
 func (l *loader) readStrings(name string) (map[string]string, bool) {
 	r := l.report(name)
 	b, ok := l.readFile(name)
@@ -311,6 +329,9 @@ func (l *loader) readStrings(name string) (map[string]string, bool) {
 		}
 		return nil, false
 	}
+	before := len(*r.errs)
+	checkStrict(r, b)
+	ok = len(*r.errs) == before
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string

@@ -2,9 +2,11 @@ package catalog_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,10 +124,10 @@ func TestTheSiteLanguages(t *testing.T) {
 	}
 }
 
-// TestStaleTranslationsAreDropped: a text English no longer has stays in
-// a translation until the translation tool drops it; the build goes on,
-// the text is not used, and Stale names it (the data test fails on it).
-func TestStaleTranslationsAreDropped(t *testing.T) {
+// withTexts is the valid test catalog with the given texts set in
+// locales/<lang>/<file>: lang/file → key → text.
+func withTexts(t *testing.T, set map[string]map[string]string) fstest.MapFS {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	root := os.DirFS(filepath.Join("testdata", "valid"))
 	fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
@@ -135,15 +137,65 @@ func TestStaleTranslationsAreDropped(t *testing.T) {
 		}
 		return err
 	})
-	var de map[string]string
-	json.Unmarshal(fsys["locales/de/catalog.json"].Data, &de)
-	de["app.removed.summary"] = "Ein entfernter Messenger."
-	fsys["locales/de/catalog.json"].Data, _ = json.Marshal(de)
-	cat, err := catalog.Load(fsys, catalog.Options{})
+	for name, texts := range set {
+		f := "locales/" + name
+		var m map[string]string
+		if err := json.Unmarshal(fsys[f].Data, &m); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range texts {
+			m[k] = v
+		}
+		fsys[f].Data, _ = json.Marshal(m)
+	}
+	return fsys
+}
+
+// TestEmptyTranslationsReadInEnglish: a translation tool writes an empty
+// text for one not translated yet; it shows in English, as a missing key
+// does, and Missing names it (the data test fails on it for the site's
+// languages, make validate does not).
+func TestEmptyTranslationsReadInEnglish(t *testing.T) {
+	cat, err := catalog.Load(withTexts(t, map[string]map[string]string{
+		"de/ui.json":      {"title": "", "count": " "},
+		"de/catalog.json": {"criterion.protocol.label": ""},
+	}), catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := cat.Locale("de").Stale; len(got) != 1 || got[0] != "catalog.json: app.removed.summary" {
-		t.Errorf("Stale = %v, want the removed messenger's text", got)
+	de := cat.Locale("de")
+	if _, ok := de.Messages["title"]; ok {
+		t.Errorf("de title = %q, want no text (the English one shows)", de.Messages["title"])
+	}
+	if got := cat.Criterion("protocol").Label; got["de"] != "" || got["en"] == "" {
+		t.Errorf("protocol label = %v, want English only", got)
+	}
+	for _, want := range []string{"ui.json: count", "ui.json: title", "catalog.json: criterion.protocol.label"} {
+		if !slices.Contains(de.Missing, want) {
+			t.Errorf("Missing = %q, want it to name %q", de.Missing, want)
+		}
+	}
+}
+
+// TestPercentSigns: a percent sign reads as a translator wrote it. In a
+// text without placeholders it is written as is, even in the notices the
+// code formats with fmt.Sprintf; in a text with placeholders, as %%.
+func TestPercentSigns(t *testing.T) {
+	cat, err := catalog.Load(withTexts(t, map[string]map[string]string{
+		"de/ui.json": {"title": "100% quelloffen", "notice_no_app": "kein Messenger (0% Treffer)", "count": "%d von %d (100%%) angezeigt."},
+	}), catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := cat.Locale("de")
+	var none []any // as the notices without arguments are formatted
+	for _, tt := range []struct{ key, got, want string }{
+		{"title", de.Msg("title"), "100% quelloffen"},
+		{"notice_no_app", fmt.Sprintf(de.Msg("notice_no_app"), none...), "kein Messenger (0% Treffer)"},
+		{"count", fmt.Sprintf(de.Msg("count"), 3, 30), "3 von 30 (100%) angezeigt."},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("de %s reads %q, want %q", tt.key, tt.got, tt.want)
+		}
 	}
 }

@@ -84,7 +84,10 @@ func (e *Embed) Render() app.UI {
 	if theme == "" {
 		theme = "auto"
 	}
-	page := app.Div().Class("page embed").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir)
+	// web/boot.js shows the link-blocked text where the host's sandbox lets
+	// the widget open no new tab.
+	page := app.Div().Class("page embed").DataSet("theme", theme).Lang(lang.code).Dir(lang.dir).
+		DataSet("link-blocked", attr(t(lang, msgLinkBlocked)))
 	if w.Bg != "" {
 		page = page.DataSet("bg", w.Bg)
 	}
@@ -101,7 +104,6 @@ func (e *Embed) Render() app.UI {
 	return page.Body(app.Main().ID("main").Body(
 		noticeView(e.notices, lang),
 		bootFailedView(lang),
-		linkBlockedView(lang),
 		app.Div().Class("embed-head").Body(
 			app.A().Class("brand").Href(e.at.href("/", e.query)).Target("_blank").Rel("noopener").
 				Text(t(lang, msgOpenFull)),
@@ -170,16 +172,8 @@ func (e *Embed) whyNotPart() app.UI {
 	}
 	return app.Details().Class("part why-not-part").ID("why-not-part").Body(
 		app.Summary().Text(t(e.lang, msgWhyNot)+" ("+e.lang.num(len(e.result.Excluded))+")"),
-		whyNotView(e.Catalog, &e.state),
-	)
-}
-
-// linkBlockedView is what web/boot.js shows when the host's sandbox lets
-// the widget open no new tab: the address, to copy.
-func linkBlockedView(lang locale) app.UI {
-	return app.Div().Class("notice link-blocked").ID("link-blocked").Hidden(true).Attr("role", "status").Body(
-		app.P().Text(t(lang, msgLinkBlocked)),
-		app.P().Body(app.Code().Dir("ltr")),
+		// A reason's value opens its fact in place, as the table's do.
+		app.Div().OnClick(e.onFactClick).Body(whyNotView(e.Catalog, &e.state)),
 	)
 }
 

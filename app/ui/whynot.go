@@ -36,7 +36,7 @@ func whyNotHTML(cat *catalog.Catalog, s *state) string {
 			have := show(f.Criterion, f.Value, lang)
 			b.WriteString(`<li><span class="sym v-bad" aria-hidden="true">✗ </span>` +
 				esc(fmtMsg(lang, msgFails, conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
-				esc(lk.fact(ex.App.ID, f.Criterion.ID)) + `"` + have.langAttr() + `>` + esc(have.Word) + `</a></li>`)
+				esc(lk.fact(ex.App.ID, f.Criterion.ID)) + `" data-fact="` + esc(ex.App.ID+"/"+f.Criterion.ID) + `"` + have.langAttr() + `>` + esc(have.Word) + `</a></li>`)
 		}
 		b.WriteString(`</ul></li>`)
 	}

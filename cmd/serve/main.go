@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, err := loadCatalog(o.dataDir)
+	cat, err := loadCatalog(o.dataDir, o.validate)
 	if err != nil {
 		var errs catalog.Errors
 		if errors.As(err, &errs) {
@@ -155,8 +155,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return server.Serve(ctx, ln, s)
 }
 
-func loadCatalog(dir string) (*catalog.Catalog, error) {
-	opt := catalog.Options{Today: time.Now().UTC().Format(time.DateOnly)}
+func loadCatalog(dir string, validate bool) (*catalog.Catalog, error) {
+	opt := catalog.Options{Today: time.Now().UTC().Format(time.DateOnly), DatesChecked: dir == "" && !validate}
 	if dir == "" {
 		return catalog.Load(data.FS, opt)
 	}
