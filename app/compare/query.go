@@ -53,12 +53,14 @@ const (
 	NoticeFlag         = "flag"
 	NoticeUnknownParam = "unknown_param"
 	NoticeTooMany      = "too_many"
+	NoticeTooManyConds = "too_many_conditions"
+	NoticeMore         = "more"
 )
 
 // NoticeCodes lists every code a Notice may carry.
 func NoticeCodes() []string {
 	return append([]string{NoticeUnreadable, NoticeNoApp, NoticeNoCriterion, NoticeNoPreset, NoticeNoQuestion, NoticeNoAnswer,
-		NoticeInvalidChars, NoticeCut, NoticeBadSort, NoticeOneOf, NoticeFlag, NoticeUnknownParam, NoticeTooMany}, catalog.ConditionCodes...)
+		NoticeInvalidChars, NoticeCut, NoticeBadSort, NoticeOneOf, NoticeFlag, NoticeUnknownParam, NoticeTooMany, NoticeTooManyConds, NoticeMore}, catalog.ConditionCodes...)
 }
 
 // Notice reports a URL parameter that was ignored, and why.
@@ -82,6 +84,16 @@ var (
 
 // MaxSearch is the longest search text kept; longer text is cut.
 const MaxSearch = 100
+
+// MaxConditions is the most conditions a query applies, and MaxNotices
+// the most notices it lists (one more says how many were left out): each
+// condition is a line in every excluded messenger's reasons and each
+// notice a line of the page, so that without them a 64 KB address made a
+// page of 25 MB.
+const (
+	MaxConditions = 32
+	MaxNotices    = 16
+)
 
 // Decode reads a query from a raw URL query string. It never fails: what it
 // cannot use it drops and reports as a Notice.
@@ -115,6 +127,11 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			q.Criteria = decodeIDs(key, joined, func(id string) bool { return cat.Criterion(id) != nil }, NoticeNoCriterion, "no criterion has this id", note)
 		case "require":
 			conds, errs := catalog.ParseConditions(joined, cat)
+			conds = distinctValues(conds)
+			if len(conds) > MaxConditions {
+				note(key, conds[MaxConditions].String(), NoticeTooManyConds, "at most %d conditions apply; %d more were ignored", MaxConditions, len(conds)-MaxConditions)
+				conds = conds[:MaxConditions]
+			}
 			q.Require = conds
 			for _, e := range errs {
 				// A type assertion rather than errors.As, which would
@@ -177,7 +194,42 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 			}
 		}
 	}
-	return q, notes
+	return q, limitNotices(notes)
+}
+
+// distinctValues keeps each value of a condition's list once
+// (platforms:web|web is platforms:web), and then each condition once:
+// otherwise one condition could repeat a value up to the header limit, and
+// the page would repeat it in every link and reason.
+func distinctValues(conds []catalog.Condition) []catalog.Condition {
+	out := conds[:0:0]
+	for _, c := range conds {
+		if len(c.Values) > 1 {
+			vs := c.Values[:0:0]
+			for _, v := range c.Values {
+				if !slices.Contains(vs, v) {
+					vs = append(vs, v)
+				}
+			}
+			c.Values = vs
+		}
+		if !hasCondition(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// limitNotices keeps the first MaxNotices notices and, in place of the
+// rest, one that names the first of them and counts the others.
+func limitNotices(notes []Notice) []Notice {
+	if len(notes) <= MaxNotices+1 {
+		return notes
+	}
+	more := notes[MaxNotices]
+	more.Code, more.Args = NoticeMore, []any{len(notes) - MaxNotices - 1}
+	more.Reason = fmt.Sprintf("%d more notices are not listed", len(notes)-MaxNotices-1)
+	return append(notes[:MaxNotices:MaxNotices], more)
 }
 
 // CleanSearch makes reader-typed text a search text: valid UTF-8, trimmed,

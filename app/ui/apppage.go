@@ -47,7 +47,7 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	needEvidence(ctx, p.Catalog, &p.state)
 	if a := p.Catalog.App(p.id); a != nil {
 		ctx.Page().SetTitle(a.Name + " · msgcompare")
-		ctx.Page().SetDescription(attr(a.Summary.In(p.lang.code)))
+		ctx.Page().SetDescription(a.Summary.In(p.lang.code))
 	}
 }
 

@@ -7,6 +7,11 @@
 // compile time, so bin/serve runs from any directory; -root serves them
 // from disk instead, for working on the stylesheet without a rebuild.
 //
+// A flag it cannot work with (an empty -frame-ancestors, a negative
+// -stale, a taken -addr, a -root without web/, ...) is named on standard
+// error and the command exits with status 2 before any start-up work;
+// any other failure exits 1.
+//
 // All the work is in internal/server and internal/export; this file only
 // turns flags into their configuration.
 package main
@@ -17,7 +22,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log"
 	"net"
 	"os"
@@ -33,10 +37,31 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "serve:", err)
-		os.Exit(1)
 	}
+	os.Exit(exitCode(err))
+}
+
+// usageError is a flag the command cannot work with: it exits 2, as the
+// flag package does for a flag it does not know, before any start-up
+// work.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// exitCode is 0 on success, 2 for a wrong flag (usageError), 1 for any
+// other failure.
+func exitCode(err error) int {
+	var u usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &u):
+		return 2
+	}
+	return 1
 }
 
 // options are the command's flags.
@@ -46,9 +71,19 @@ type options struct {
 	stale                                                           int // -1: not asked
 }
 
-// parse reads the flags. -base only means something to -export: given
-// alone it is an error rather than silently ignored.
+// parse reads the flags and checks every one that can be wrong before any
+// start-up work, returning a usageError that names it. -base only means
+// something to -export: given alone it is an error rather than silently
+// ignored.
 func parse(args []string, stderr io.Writer) (options, error) {
+	o, err := parseFlags(args, stderr)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return o, usageError{err}
+	}
+	return o, err
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -87,6 +122,32 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	if o.exportDir == "" {
 		o.base = "/"
 	}
+	if set["stale"] && o.stale < 0 {
+		return o, fmt.Errorf("-stale %d: expected a number of days, 0 or more (0: the data's threshold)", o.stale)
+	}
+	// The flag's default is *; an empty value (an unset shell variable)
+	// must not fall back to it.
+	if _, err := server.NewHeaderPolicy(o.frameAncestors); err != nil {
+		return o, err
+	}
+	if _, _, err := net.SplitHostPort(o.addr); err != nil {
+		return o, fmt.Errorf("-addr %q: expected host:port, such as 127.0.0.1:8000 (%v)", o.addr, err)
+	}
+	if o.root != "" {
+		if fi, err := os.Stat(filepath.Join(o.root, "web")); err != nil || !fi.IsDir() {
+			return o, fmt.Errorf("-root %s: expected a directory holding web/ (the repository's root), but %s is not a directory", o.root, filepath.Join(o.root, "web"))
+		}
+	}
+	if o.dataDir != "" {
+		if fi, err := os.Stat(o.dataDir); err != nil || !fi.IsDir() {
+			return o, fmt.Errorf("-data %s: not a directory (expected the data folder, such as data/)", o.dataDir)
+		}
+	}
+	if o.exportDir != "" {
+		if err := export.Check(o.exportDir); err != nil {
+			return o, fmt.Errorf("-export %s: %w", o.exportDir, err)
+		}
+	}
 	return o, nil
 }
 
@@ -99,6 +160,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	var ln net.Listener
+	if !o.validate && o.stale < 0 && o.exportDir == "" {
+		// Before the seconds of start-up work: a taken port is said at once.
+		if ln, err = net.Listen("tcp", o.addr); err != nil {
+			return usageError{fmt.Errorf("-addr %s: %w", o.addr, err)}
+		}
+		defer ln.Close()
 	}
 	cat, err := loadCatalog(o.dataDir, o.validate)
 	if err != nil {
@@ -118,14 +187,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cfg := server.Config{Catalog: cat, FrameAncestors: o.frameAncestors, PublicURL: o.publicURL, Base: o.base}
 	if o.root != "" {
 		cfg.Web = os.DirFS(filepath.Join(o.root, "web"))
-		if _, err := fs.Stat(cfg.Web, "."); err != nil {
-			return fmt.Errorf("-root %s: %w", o.root, err)
-		}
 	}
 	if o.exportDir != "" {
-		if err := export.Check(o.exportDir); err != nil {
-			return err // before the seconds the build takes
-		}
 		cfg.Export = true
 		s, err := server.New(cfg)
 		if err != nil {
@@ -147,12 +210,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	logger.Printf("msgcompare: %v", s)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		return err
-	}
 	logger.Printf("msgcompare serving http://%s/", ln.Addr())
-	return server.Serve(ctx, ln, s)
+	err = server.Serve(ctx, ln, s, server.ShutdownGrace)
+	logger.Printf("msgcompare stopped")
+	return err
 }
 
 func loadCatalog(dir string, validate bool) (*catalog.Catalog, error) {

@@ -20,11 +20,11 @@ import (
 // process of its own, as bin/serve is (go-app's router is one per process).
 func TestMain(m *testing.M) {
 	if os.Getenv("MSGCOMPARE_RUN") == "1" {
-		if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		err := run(os.Args[1:], os.Stdout, os.Stderr)
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "serve:", err)
-			os.Exit(1)
 		}
-		os.Exit(0)
+		os.Exit(exitCode(err))
 	}
 	os.Exit(m.Run())
 }

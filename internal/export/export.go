@@ -30,15 +30,17 @@ type Result struct {
 }
 
 // Write exports the site that s serves into dir. dir must be missing,
-// empty, or a previous export (it has Marker); its old content is removed
-// first, so that no file of an earlier version (a stale .br beside a new
-// page) survives.
+// empty, or a previous export (it has the Marker file). The export is
+// atomic: every file is rendered first, then written to a new sibling
+// folder, which takes dir's place by renaming only once it is complete; a
+// failure on the way (a full disk, a permission) leaves dir as it was. No
+// file of an earlier version (a stale .br beside a new page) survives.
 //
 // With a server built for a base ("/sub/path"), every URL inside the files
 // starts with it; the files themselves are still written at the top of
 // dir, which the host serves at that path.
 func Write(dir string, s *server.Server) (Result, error) {
-	if err := prepare(dir); err != nil {
+	if err := Check(dir); err != nil {
 		return Result{}, err
 	}
 	var files []server.File
@@ -59,23 +61,68 @@ func Write(dir string, s *server.Server) (Result, error) {
 	}
 	nf.Path = "/404.html"
 	files = append(files, nf)
-
-	if err := removeContents(dir); err != nil {
+	if err := writeSite(dir, files, s.Version(), writeFile); err != nil {
 		return Result{}, err
 	}
-	// The marker first: an export that fails half-way leaves a folder the
-	// next export may still replace.
-	marker := "msgcompare static export, version " + s.Version() + ".\n" +
+	return Result{Files: len(files), Version: s.Version()}, nil
+}
+
+// writeSite writes files, with the marker, to a new folder beside dir and
+// then puts that folder in dir's place: dir is renamed aside, the new
+// folder renamed to dir, and the old one removed. write writes one file
+// (writeFile; tests inject failures). On any failure the new folder is
+// removed and dir is left, or put back, as it was.
+func writeSite(dir string, files []server.File, version string, write func(root string, f server.File) error) error {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // a link to the site: replace the folder it points to
+	}
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("export: a folder beside %s for the new site: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp) // gone by renaming on success
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	marker := "msgcompare static export, version " + version + ".\n" +
 		"bin/serve -export replaces everything in this folder.\n"
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {
-		return Result{}, fmt.Errorf("export: %w", err)
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(marker), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	for _, f := range files {
-		if err := writeFile(dir, f); err != nil {
-			return Result{}, err
+		if err := write(tmp, f); err != nil {
+			return fmt.Errorf("export (%s is left as it was): %w", dir, err)
 		}
 	}
-	return Result{Files: len(files), Version: s.Version()}, nil
+	// Check again: the folder may have changed during the rendering.
+	if err := Check(dir); err != nil {
+		return err
+	}
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		o, err := os.MkdirTemp(parent, "."+base+".old-")
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		old = filepath.Join(o, base)
+		if err := os.Rename(dir, old); err != nil {
+			os.Remove(o)
+			return fmt.Errorf("export: moving the previous site aside (%s is left as it was; is it a mount point? export to a folder inside it): %w", dir, err)
+		}
+		defer os.RemoveAll(o)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("export (%s is left as it was): %w", dir, err)
+	}
+	return nil
 }
 
 // PageFile is the file name of a page in language lang in its folder:
@@ -88,19 +135,10 @@ func PageFile(lang string) string {
 	return "index." + lang + ".html"
 }
 
-// prepare makes sure dir can take the export: it is created when missing.
-func prepare(dir string) error {
-	if err := Check(dir); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
-}
-
 // Check reports whether dir can take an export, before the work of one:
-// it must be missing, or a directory that is empty or a previous export.
+// it must be missing, or a directory that is empty or a previous export
+// (it has the Marker, a regular file: a directory of that name is not
+// ours).
 func Check(dir string) error {
 	fi, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -112,7 +150,10 @@ func Check(dir string) error {
 	if !fi.IsDir() {
 		return fmt.Errorf("export: %s is not a directory", dir)
 	}
-	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+	if fi, err := os.Lstat(filepath.Join(dir, Marker)); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("export: %s is not a file: %s is not a previous export", filepath.Join(dir, Marker), dir)
+		}
 		return nil
 	}
 	empty, err := isEmpty(dir)
@@ -137,21 +178,6 @@ func isEmpty(dir string) (bool, error) {
 		return true, nil
 	}
 	return false, err
-}
-
-// removeContents removes everything inside dir (checked by prepare),
-// keeping dir itself, which may be a mount point or a symbolic link.
-func removeContents(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-			return fmt.Errorf("export: removing the previous export: %w", err)
-		}
-	}
-	return nil
 }
 
 // writeFile writes f's body at dir/f.Path and its compressed variants

@@ -70,7 +70,7 @@ func isWidgetRoute(path string) bool {
 // (origin "null") fetches cross-origin: the wasm, the language packs and
 // the evidence pack.
 func isCrossOrigin(path string) bool {
-	return strings.HasPrefix(path, "/api/") || path == "/web/app.wasm" || path == "/web/"+evidencePack ||
+	return strings.HasPrefix(path, "/api/") || path == "/oembed" || path == "/web/app.wasm" || path == "/web/"+evidencePack ||
 		(strings.HasPrefix(path, "/web/lang/") && strings.HasSuffix(path, ".bin"))
 }
 

@@ -13,7 +13,11 @@ import (
 
 // NewHTTPServer sets the limits that protect against slow and oversized
 // clients: a slow header or body cannot hold a connection for long, and a
-// header block over 64 KB is refused with 431.
+// header block over 64 KB is refused with 431. WriteTimeout bounds a
+// response that does not say otherwise; the site's files and pages
+// (serveAsset) move the deadline with their progress instead, so that a
+// slow but live download is never cut and a stalled one is after
+// writeStall.
 func NewHTTPServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
@@ -26,10 +30,15 @@ func NewHTTPServer(h http.Handler) *http.Server {
 	}
 }
 
+// ShutdownGrace is how long bin/serve waits, after SIGINT or SIGTERM, for
+// the responses in flight (a slow download of the wasm among them) before
+// it cuts them: it exits 0 when they all finish within it, 1 otherwise.
+const ShutdownGrace = 60 * time.Second
+
 // Serve serves h on ln until ctx ends (SIGINT or SIGTERM in bin/serve),
-// then stops accepting and lets requests in flight finish, for up to 15
-// seconds.
-func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+// then stops accepting and lets requests in flight finish, for up to
+// grace; after that it closes their connections and says so.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration) error {
 	hs := NewHTTPServer(h)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -38,10 +47,11 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutting down: %w", err)
+		hs.Close()
+		return fmt.Errorf("shutting down: responses still in flight after %v were cut: %w", grace, err)
 	}
 	return nil
 }

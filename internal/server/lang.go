@@ -5,7 +5,6 @@ import (
 	"html"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"msgcompare/app/catalog"
@@ -29,25 +28,6 @@ func (s *Server) withLang(r *http.Request) (*url.URL, bool) {
 		u.RawQuery += "lang=" + url.QueryEscape(lang)
 	}
 	return &u, true
-}
-
-// htmlLang finds the language go-app wrote on the document (the page's
-// SetLang).
-var htmlLang = regexp.MustCompile(`<html lang="?([A-Za-z-]+)"?`)
-
-// withDirection adds dir="rtl" to the document of a page in a language
-// written right to left; the browser app sets it on the same element when
-// it renders (ui's direction), so the two agree.
-func (s *Server) withDirection(b []byte) []byte {
-	m := htmlLang.FindSubmatchIndex(b)
-	if m == nil {
-		return b
-	}
-	loc := s.cat.Locale(string(b[m[2]:m[3]]))
-	if loc == nil || loc.Dir != "rtl" {
-		return b
-	}
-	return append(b[:m[1]:m[1]], append([]byte(` dir="rtl"`), b[m[1]:]...)...)
 }
 
 // headLinks are the page's <link rel="canonical"> and <link
@@ -87,5 +67,6 @@ func (s *Server) headLinks(u *url.URL) []byte {
 	}
 	q.Lang = ""
 	b.WriteString(`<link rel="alternate" hreflang="x-default" href="` + href(q) + `">`)
+	b.WriteString(s.oEmbedLink(u))
 	return b.Bytes()
 }

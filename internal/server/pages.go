@@ -1,28 +1,35 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
+	"runtime"
+	"time"
 
 	"msgcompare/app/ui"
 )
 
 // Page cache bounds: the matrix page is about 100 KB with its compressed
-// variants, so the cache stays under 32 MB whatever the traffic.
+// variants, so the cache stays under 32 MB whatever the traffic. Those
+// bytes include the pages being written to readers, however slow: when
+// they alone fill the budget, a request for a page not in the cache waits
+// up to pageWait for room, then gets 503 with Retry-After.
 const (
 	pageCacheItems = 512
 	pageCacheBytes = 32 << 20
+	pageWait       = 10 * time.Second
 )
 
-const (
-	goappViewport = `width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover`
-	ourViewport   = `width=device-width, initial-scale=1, viewport-fit=cover`
-)
+// renderSlots is how many pages render at once: rendering is CPU work
+// (go-app's tree, minify, brotli), so more at once only adds the memory
+// of each render in flight while they share the same cores.
+func renderSlots() int { return max(2, runtime.GOMAXPROCS(0)) }
+
+// ourViewport replaces go-app's, which forbids zooming.
+const ourViewport = `width=device-width, initial-scale=1, viewport-fit=cover`
 
 // renderHost is the Host every page is rendered for, whatever the
 // request's: a Host header from a stranger has no business in a page (the
@@ -32,18 +39,6 @@ const renderHost = "localhost"
 // notFoundRoute is the app's helpful not-found page, with links to every
 // messenger. Every unknown path is answered with it and status 404.
 const notFoundRoute = ui.NotFoundPath
-
-// ogURL matches go-app's og:url tag, which holds the request's Host header
-// and always the http scheme: wrong behind TLS, and a Host header from a
-// stranger has no business in a page.
-// go-app writes attributes in map order, so either may come first.
-var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
-
-// goappLoader matches go-app's full-screen loader (an icon without alt
-// text and a progress label). Our loader (web/boot.js) needs none: the
-// prerendered page is usable as it is, and a failure shows the page's own
-// notice.
-var goappLoader = regexp.MustCompile(`(?s)<aside [^>]*id="app-wasm-loader".*?</aside>`)
 
 // servePage serves a prerendered page from the cache, rendering it on a
 // miss. Paths no route renders, and messengers the catalog does not have,
@@ -57,7 +52,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r)
 		return
 	}
-	a := s.pageCache.get(u.Path+"?"+u.RawQuery, func() *asset { return s.renderPage(u) })
+	a, release, err := s.cachedPage(r.Context(), u.Path+"?"+u.RawQuery, u)
+	defer release()
+	if err != nil {
+		serveBusy(w)
+		return
+	}
 	if a == nil {
 		s.serveNotFound(w, r)
 		return
@@ -70,7 +70,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 // requested path, so that unknown paths neither enter the cache as pages
 // nor fill it.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	a := s.notFound(r)
+	a, release, err := s.notFound(r)
+	defer release()
+	if err != nil {
+		serveBusy(w)
+		return
+	}
 	if a == nil {
 		h := w.Header()
 		h.Set("Content-Type", "text/plain; charset=utf-8")
@@ -82,9 +87,29 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	serveAsset(w, r, a, http.StatusNotFound)
 }
 
+// serveBusy answers 503 when pages being written to readers hold the
+// whole page cache and no room came free in time.
+func serveBusy(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Retry-After", "10")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	w.Write([]byte("503 busy: try again in a few seconds\n"))
+}
+
+// cachedPage returns the page at u from the cache under key, rendering it
+// on a miss, and the function that releases it once written.
+func (s *Server) cachedPage(ctx context.Context, key string, u *url.URL) (*asset, func(), error) {
+	ctx, cancel := context.WithTimeout(ctx, pageWait)
+	defer cancel()
+	return s.pageCache.get(ctx, key, func() *asset { return s.renderPage(u) })
+}
+
 // notFound renders the not-found page for r's lang and theme (the only
 // parameters it honours), or returns nil when the app has no such page.
-func (s *Server) notFound(r *http.Request) *asset {
+// The caller calls release once it has written the page.
+func (s *Server) notFound(r *http.Request) (a *asset, release func(), err error) {
 	q := url.Values{}
 	if r.Method == http.MethodGet || r.Method == http.MethodHead {
 		u, _ := s.withLang(r)
@@ -95,13 +120,14 @@ func (s *Server) notFound(r *http.Request) *asset {
 		}
 	}
 	u := &url.URL{Path: notFoundRoute, RawQuery: q.Encode()}
-	return s.pageCache.get("\x00"+u.String(), func() *asset { return s.renderPage(u) })
+	return s.cachedPage(r.Context(), "\x00"+u.String(), u)
 }
 
 // renderPage asks go-app to prerender the page at u and fixes what go-app
-// gets wrong for us: a viewport that forbids zooming, and og:url. It
-// returns nil when no route matches.
+// gets wrong for us (fixDocument). It returns nil when no route matches.
 func (s *Server) renderPage(u *url.URL) *asset {
+	s.renders <- struct{}{}
+	defer func() { <-s.renders }()
 	// A fresh GET: the render is shared by every waiter, so it must not
 	// depend on (or die with) the client that asked first.
 	req := httptest.NewRequestWithContext(context.Background(), http.MethodGet, "/", nil)
@@ -121,12 +147,9 @@ func (s *Server) renderPage(u *url.URL) *asset {
 }
 
 func (s *Server) fixPage(b []byte, u *url.URL) ([]byte, error) {
-	b = bytes.Replace(b, []byte(goappViewport), []byte(ourViewport), 1)
-	b = s.withDirection(b)
-	if alt := s.headLinks(u); alt != nil {
-		b = bytes.Replace(b, []byte("</head>"), append(alt, "</head>"...), 1)
+	b, err := s.fixDocument(b, s.headLinks(u))
+	if err != nil {
+		return nil, err
 	}
-	b = ogURL.ReplaceAll(b, nil)
-	b = goappLoader.ReplaceAll(b, nil)
 	return minifyBytes(s.min, "text/html", b)
 }

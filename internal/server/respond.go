@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 const (
@@ -58,7 +59,28 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset, status int) {
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		writeProgressing(w, body)
+	}
+}
+
+// A response's write deadline follows its progress: each writeChunk has
+// writeStall to reach the reader. A download at 50 KB/s is never cut (the
+// 9.8 MB wasm takes over three minutes); a reader that stops reading is,
+// and frees what it held.
+const (
+	writeChunk = 64 << 10
+	writeStall = 30 * time.Second
+)
+
+func writeProgressing(w http.ResponseWriter, body []byte) {
+	rc := http.NewResponseController(w)
+	for len(body) > 0 {
+		n := min(len(body), writeChunk)
+		rc.SetWriteDeadline(time.Now().Add(writeStall)) // unsupported in tests' recorders: no deadline there
+		if _, err := w.Write(body[:n]); err != nil {
+			return
+		}
+		body = body[n:]
 	}
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -330,19 +331,21 @@ func TestVersionFollowsTheContent(t *testing.T) {
 func TestPageCacheIsBounded(t *testing.T) {
 	c := newPageCache(8, 1<<20)
 	for i := 0; i < 100; i++ {
-		c.get(itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
+		_, release, _ := c.get(context.Background(), itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
+		release()
 	}
 	if n, b := c.size(); n > 8 || b > 8*1100 {
 		t.Errorf("after 100 pages: %d entries, %d bytes; want at most 8", n, b)
 	}
 	c = newPageCache(100, 5000)
 	for i := 0; i < 100; i++ {
-		c.get(itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
+		_, release, _ := c.get(context.Background(), itoa(i), func() *asset { return &asset{body: make([]byte, 1000)} })
+		release()
 	}
 	if _, b := c.size(); b > 5000 {
 		t.Errorf("cache holds %d bytes, bound 5000", b)
 	}
-	if a := c.get("x", func() *asset { return nil }); a != nil {
+	if a, _, _ := c.get(context.Background(), "x", func() *asset { return nil }); a != nil {
 		t.Error("a nil render was cached")
 	}
 	if n, _ := c.size(); n > 5 {

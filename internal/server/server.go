@@ -30,7 +30,8 @@ type Server struct {
 	assets    map[string]*asset // by URL path, without prefix
 	pages     *app.Handler
 	pageCache *pageCache
-	pagePaths []string // ui.Paths: what the export prerenders
+	renders   chan struct{} // a slot per page rendering (renderSlots)
+	pagePaths []string      // ui.Paths: what the export prerenders
 	headers   HeaderPolicy
 	min       *minify.M
 	cache     *CompressionCache
@@ -66,6 +67,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !cleanPath(p) {
 		s.serveNotFound(w, r)
+		return
+	}
+	if p == "/oembed" {
+		s.serveOEmbed(w, r)
 		return
 	}
 	if a, ok := s.assets[p]; ok {

@@ -25,7 +25,7 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, slow) }()
+	go func() { done <- Serve(ctx, ln, slow, ShutdownGrace) }()
 
 	type result struct {
 		body string

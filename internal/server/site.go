@@ -107,7 +107,8 @@ func New(cfg Config) (*Server, error) {
 		lv = exportLevels
 	}
 	s := &Server{cat: cfg.Catalog, base: base, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"), assets: map[string]*asset{}, headers: hp, min: newMinifier(),
-		cache: cfg.Cache, pageCache: newPageCache(pageCacheItems, pageCacheBytes)}
+		cache: cfg.Cache, pageCache: newPageCache(pageCacheItems, pageCacheBytes),
+		renders: make(chan struct{}, renderSlots())}
 	if err := s.addWeb(cfg.Web, lv); err != nil {
 		return nil, err
 	}
