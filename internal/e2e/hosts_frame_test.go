@@ -277,7 +277,7 @@ func (f *widgetFrame) checkSized(t *testing.T, what string, lo, hi float64) {
 // hostShot writes a PNG of the host page down to a little below the
 // widget's frame, when SCREENSHOTS names a folder
 // (relative paths are from the repository's root), for docs/screenshots.
-func (f *widgetFrame) hostShot(t *testing.T, name string) {
+func (f *widgetFrame) hostShot(t *testing.T, vp hostViewport, name string) {
 	t.Helper()
 	dir := os.Getenv("SCREENSHOTS")
 	if dir == "" {
@@ -287,21 +287,32 @@ func (f *widgetFrame) hostShot(t *testing.T, name string) {
 		dir = filepath.Join(repoRoot, dir)
 	}
 	box := eval[[]float64](t, f.b, fmt.Sprintf(`(() => {
-		scrollTo(0, 0);
 		const r = document.querySelector(%q).getBoundingClientRect();
 		// From the page's top (its header and title), unless the frame is
 		// far below it.
 		const top = r.top + scrollY > 700 ? r.top + scrollY - 160 : 0;
-		return [top, Math.min(r.bottom + scrollY + 40, document.documentElement.scrollHeight) - top, document.documentElement.clientWidth];
+		return [top, Math.min(r.bottom + scrollY + 40, document.documentElement.scrollHeight) - top];
 	})()`, f.sel))
+	// The browser paints no cross-site frame outside the viewport, so the
+	// viewport grows to hold the whole picture for the time of the shot.
+	emulate := func(h int) chromedp.Action[chromedp.Void] {
+		if vp.touch {
+			return chromedp.EmulateViewport(int64(vp.width), int64(h), chromedp.EmulateMobile, chromedp.EmulateTouch)
+		}
+		return chromedp.EmulateViewport(int64(vp.width), int64(h))
+	}
+	f.b.run(t, "make room for the screenshot", emulate(max(vp.height, int(box[0]+box[1])+1)),
+		chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
+	time.Sleep(800 * time.Millisecond)
 	png, err := chromedp.Run(f.b.ctx, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
 		yes := true
 		r, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{
-			Format: page.CaptureScreenshotFormatPng, FromSurface: &yes, CaptureBeyondViewport: &yes,
-			Clip: &page.Viewport{X: 0, Y: box[0], Width: box[2], Height: box[1], Scale: 1},
+			Format: page.CaptureScreenshotFormatPng, FromSurface: &yes,
+			Clip: &page.Viewport{X: 0, Y: box[0], Width: float64(vp.width), Height: box[1], Scale: 1},
 		})
 		return r.Data, err
 	})
+	f.b.run(t, "give the screen back its size", emulate(vp.height))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}

@@ -139,6 +139,6 @@ func snippetOnScreen(t *testing.T, vp hostViewport, pageURL, sel, widgetOrigin, 
 	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
 		t.Errorf("the host page scrolls sideways by %v px with the widget in it", over)
 	}
-	f.hostShot(t, shot)
+	f.hostShot(t, vp, shot)
 	return b, f
 }

@@ -248,7 +248,7 @@ func wordPressOnScreen(t *testing.T, vp hostViewport, lang, post, widgetOrigin s
 	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
 		t.Errorf("the post scrolls sideways by %v px with the widget in it", over)
 	}
-	f.hostShot(t, "wordpress-"+vp.name+"-"+lang)
+	f.hostShot(t, vp, "wordpress-"+vp.name+"-"+lang)
 
 	for _, state := range []string{"before", "after"} {
 		for _, kind := range widgetLinkKinds {
