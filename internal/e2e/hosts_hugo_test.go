@@ -83,7 +83,7 @@ The same widget again, with every option:
 Thanks for reading.
 `,
 		"content/fa.md": `---
-title: کدام پیام‌رسان؟
+title: ` + "کدام پیام\u200cرسان؟" + `
 lang: fa
 dir: rtl
 ---

@@ -42,7 +42,7 @@ func buildMkDocsSite(t *testing.T, widgetOrigin string) string {
 			"## The comparison\n\n" + snippet + "\n## What to read next\n\nThe criteria are explained on msgcompare's about page.\n"
 	}
 	files := map[string]string{
-		"mkdocs.yml":    "site_name: A privacy guide\nuse_directory_urls: true\ntheme:\n  name: material\n  font: false\nnav:\n  - Messengers: index.md\n  - پیام‌رسان‌ها: fa.md\n",
+		"mkdocs.yml":    "site_name: A privacy guide\nuse_directory_urls: true\ntheme:\n  name: material\n  font: false\nnav:\n  - Messengers: index.md\n  - پیام\u200cرسان\u200cها: fa.md\n",
 		"docs/index.md": page("Real-time communication", docsSnippet(t, widgetOrigin, "")),
 		"docs/fa.md":    page("ارتباطات بلادرنگ", docsSnippet(t, widgetOrigin, "&lang=fa")),
 	}
