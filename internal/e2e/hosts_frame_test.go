@@ -259,6 +259,9 @@ func (f *widgetFrame) afterTap(t *testing.T, hostPage, widgetOrigin string) stri
 // widget reported, not a default.
 func (f *widgetFrame) checkSized(t *testing.T, what string, lo, hi float64) {
 	t.Helper()
+	// Where the reader looks: the browser runs no rendering steps (nor the
+	// widget's ResizeObserver) in a cross-site frame off the screen.
+	f.b.run(t, "scroll to the frame", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center"})`, f.sel)))
 	var got, want float64
 	for deadline := time.Now().Add(15 * time.Second); ; {
 		got, want = f.iframeHeight(t), math.Max(lo, math.Min(hi, f.contentHeight(t)))

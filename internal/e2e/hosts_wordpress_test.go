@@ -246,7 +246,8 @@ func wordPressOnScreen(t *testing.T, vp hostViewport, lang, post, widgetOrigin s
 		t.Errorf("the widget scrolls sideways by %v px inside WordPress's frame", over)
 	}
 	if over := eval[float64](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
-		t.Errorf("the post scrolls sideways by %v px with the widget in it", over)
+		t.Errorf("the post scrolls sideways by %v px with the widget in it: the frame is %s (WordPress keeps the iframe's width attribute and drops its style)", over,
+			eval[string](t, b, fmt.Sprintf(`(() => { const f = document.querySelector(%q); return f.getBoundingClientRect().width + " px wide (width=\"" + f.getAttribute("width") + "\") on a screen " + screen.width + " px wide"; })()`, sel)))
 	}
 	f.hostShot(t, vp, "wordpress-"+vp.name+"-"+lang)
 
