@@ -144,6 +144,17 @@
     post(true);
   }
 
+  // The builder's preview, sized from the widget's messages before the app
+  // runs (the app's Builder does the same once it runs).
+  if (!embedded) {
+    addEventListener("message", (e) => {
+      const f = document.querySelector("iframe.preview[data-msgcompare]");
+      const d = e.data;
+      if (!f || e.source !== f.contentWindow || !d || d.type !== "msgcompare:resize") return;
+      if (typeof d.height === "number" && d.height > 0 && d.height < 1e5) f.style.height = Math.ceil(d.height) + "px";
+    });
+  }
+
   // No link may turn the frame into an error page: only the widget's own
   // address may be framed. A link within the widget (a fact opened in
   // it, "show all") stays in the frame, with WordPress's secret; any

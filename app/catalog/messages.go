@@ -46,6 +46,9 @@ var uiTexts = []string{
 	"contribute_title", "contribute_text", "nav_changes", "changes_title",
 	"changes_intro", "feed", "all_apps", "all_criteria", "no_changes",
 	"service_ended", "correction", "no_limit", "show_fewer", "link_blocked",
+	"rows_option", "parts_option", "part_filters", "part_whynot", "accent_option", "accent_none",
+	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
+	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -101,6 +104,7 @@ var uiFormats = map[string]string{
 	"notice_too_many_conditions": "%d %d",
 	"notice_more":                "%d",
 	"show_all":                   "%d",
+	"apps_pick":                  "%d",
 	"notice_unknown_criterion":   "%s",
 	"notice_needs_bool":          "%s",
 	"notice_needs_enum":          "%s",

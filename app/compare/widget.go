@@ -109,6 +109,9 @@ func (q *Query) decodeWidget(key, joined string, all []string, cat *catalog.Cata
 		}
 		for _, p := range strings.Split(joined, ",") {
 			switch {
+			case p == "none":
+				// No part, unless others are listed: the builder's form
+				// sends it beside its ticked boxes.
 			case slices.Contains(Parts, p):
 				if !slices.Contains(w.Show, p) {
 					w.Show = append(w.Show, p)

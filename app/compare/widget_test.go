@@ -18,6 +18,8 @@ func TestWidgetOptionsRoundTrip(t *testing.T) {
 		{"parts come in their own order", "show=whynot,filters,whynot", "", 0},
 		{"one part", "show=whynot", "show=whynot", 0},
 		{"no part", "show=none", "show=none", 0},
+		{"none beside a part, as a form sends it", "show=none,whynot", "show=whynot", 0},
+		{"none beside every part", "show=none,filters,whynot", "", 0},
 		{"rows and more", "rows=5&more=1", "rows=5&more=1", 0},
 		{"font and background", "font=serif&bg=transparent", "bg=transparent&font=serif", 0},
 		{"rows out of range", "rows=0", "", 1},

@@ -74,6 +74,10 @@ func (b *Builder) loadPage(ctx app.Context) {
 
 func (b *Builder) loadURL(u *url.URL, at paths) {
 	b.load(b.Catalog, u, at)
+	// The shortest query that shows the same: a form sent before the app
+	// runs lists every box ticked, and the snippet would freeze today's
+	// lists (and grow to hundreds of characters).
+	b.query.Shorten(b.Catalog)
 	// Never the request's Host header: a stranger chooses it, and behind
 	// a proxy it is not the public address anyway.
 	b.site = strings.TrimSuffix(b.PublicURL, "/")
@@ -85,21 +89,61 @@ func (b *Builder) loadURL(u *url.URL, at paths) {
 // widgetQuery is the part of the builder's query the widget takes.
 func (b *Builder) widgetQuery() compare.Query {
 	q := b.query
-	q.View = ""
+	q.View, q.Filters = "", false
+	q.Widget.Fact, q.Widget.More = "", false
 	return q
+}
+
+// siteOrPath is the address the snippets point to: the site's, or its
+// path when the builder does not know it (snippet_host says so).
+func (b *Builder) siteOrPath() string {
+	if b.site != "" {
+		return b.site
+	}
+	return string(b.at)
+}
+
+// embedURL is the widget's address, which WordPress, Ghost, Discourse
+// and Drupal turn into the widget through oEmbed when it is pasted alone.
+func (b *Builder) embedURL() string {
+	return b.siteOrPath() + paths("").href("/embed", b.widgetQuery())
 }
 
 // snippet is the HTML a site pastes (contract §5).
 func (b *Builder) snippet() string {
-	site := b.site
-	if site == "" {
-		site = string(b.at)
-	}
-	src := site + paths("").href("/embed", b.widgetQuery())
-	return `<iframe src="` + html.EscapeString(src) + `"` + "\n" +
+	site := b.siteOrPath()
+	return `<iframe src="` + html.EscapeString(b.embedURL()) + `"` + "\n" +
 		`        title="` + html.EscapeString(t(b.lang, msgWidgetTitle)) + `" loading="lazy"` + "\n" +
 		`        style="width:100%;border:0" data-msgcompare></iframe>` + "\n" +
 		`<script src="` + html.EscapeString(site+"/embed.js") + `" async></script>`
+}
+
+// shortcode is the Hugo shortcode of docs/hugo for the same widget: each
+// parameter of the widget's query as an attribute.
+func (b *Builder) shortcode() string {
+	vals, _ := url.ParseQuery(b.widgetQuery().Encode())
+	keys := make([]string, 0, len(vals))
+	for k := range vals {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var s strings.Builder
+	s.WriteString("{{< msgcompare")
+	for _, k := range keys {
+		s.WriteString(" " + k + `="` + strings.ReplaceAll(vals.Get(k), `"`, "") + `"`)
+	}
+	s.WriteString(" >}}")
+	return s.String()
+}
+
+// codeBox is a read-only text to copy, with its label.
+func codeBox(id, label, text string, rows int) app.UI {
+	// Raw: go-app writes a textarea's text as a value attribute, which
+	// HTML ignores (and strconv.Quote would break).
+	return app.Div().Class("code-box").Body(
+		app.Label().For(id).Text(label),
+		app.Raw(`<textarea id="`+id+`" class="snippet" readonly rows="`+itoa(rows)+`">`+html.EscapeString(text)+`</textarea>`),
+	)
 }
 
 // Render draws the options, the preview and the snippet.
@@ -114,16 +158,20 @@ func (b *Builder) Render() app.UI {
 				app.H2().ID("snippet-title").Text(t(lang, msgSnippet)),
 				// Raw: go-app writes a textarea's text as a value attribute,
 				// which HTML ignores (and strconv.Quote would break).
-				app.Raw(`<textarea id="snippet" readonly rows="5" aria-labelledby="snippet-title">`+
+				app.Raw(`<textarea id="snippet" class="snippet" readonly rows="5" aria-labelledby="snippet-title">`+
 					html.EscapeString(b.snippet())+`</textarea>`),
 				app.If(b.site == "", app.P().Class("hint").ID("snippet-host").Text(t(lang, msgSnippetHost))),
 				app.Div().Class("form-actions").Body(
 					app.Button().Type("button").ID("copy").OnClick(b.onCopy).Text(t(lang, msgCopy)),
 					app.Span().Attr("role", "status").Text(map[bool]string{true: t(lang, msgCopied)}[b.copied]),
 				),
+				codeBox("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
+				codeBox("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
 				app.H2().Text(t(lang, msgPreview)),
+				// Sized from the widget's messages by web/boot.js before the
+				// app runs, and by OnMount after.
 				app.IFrame().Class("preview").Src(b.at.href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).
-					Attr("data-msgcompare", "").Attr("loading", "lazy"),
+					Attr("data-msgcompare", ""),
 			),
 		),
 	)
@@ -154,17 +202,20 @@ func (b *Builder) optionsView() app.UI {
 			app.Label().For("lang").Text(t(lang, msgLanguage)),
 			choiceSelect("lang", "lang", q.Lang, langChoices(cat, lang), b.onField("lang")),
 		),
+		// Messengers are picked: none picked shows them all, and a few
+		// picked show those, in the order picked.
 		app.Details().Class("choose").Open(true).Body(
-			app.Summary().Text(fmtMsg(lang, msgChooseApps, countOr(len(q.Apps), len(cat.Apps)), len(cat.Apps))),
+			app.Summary().Text(fmtMsg(lang, msgAppsPick, len(q.Apps))),
 			app.Div().Class("choices").Body(app.Range(apps).Slice(func(i int) app.UI {
 				a := apps[i]
 				id := "app-" + a.ID
 				return app.Div().Class("choice").Body(
-					checkbox(id, "apps", a.ID, len(q.Apps) == 0 || slices.Contains(q.Apps, a.ID), "", b.onApp(a.ID)),
+					checkbox(id, "apps", a.ID, slices.Contains(q.Apps, a.ID), "", b.onApp(a.ID)),
 					app.Label().For(id).Text(a.Name),
 				)
 			})),
 		),
+		b.widgetOptions(),
 		app.Details().Class("choose").Open(true).Body(
 			app.Summary().Text(fmtMsg(lang, msgChooseCriteria, len(shownCrits), len(cat.Criteria))),
 			app.Div().Class("choices").Body(app.Range(cat.Criteria).Slice(func(i int) app.UI {
@@ -186,6 +237,7 @@ func (b *Builder) optionsView() app.UI {
 func (b *Builder) formRest() compare.Query {
 	q := b.query
 	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria, q.Guide = "", "", "", nil, nil, nil
+	q.Widget = compare.Widget{}
 	return q
 }
 
@@ -208,7 +260,115 @@ func (b *Builder) onField(name string) app.EventHandler {
 
 func (b *Builder) onApp(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		b.navigate(ctx, "/embed/builder", toggleApp(b.Catalog, b.query, id))
+		next := b.query
+		if slices.Contains(next.Apps, id) {
+			next.Apps = slices.DeleteFunc(slices.Clone(next.Apps), func(s string) bool { return s == id })
+		} else {
+			next.Apps = append(slices.Clone(next.Apps), id)
+		}
+		b.navigate(ctx, "/embed/builder", next)
+	}
+}
+
+// widgetOptions are the widget's own options: its rows, its parts, and
+// how it sits in the host's design.
+func (b *Builder) widgetOptions() app.UI {
+	lang, w := b.lang, b.query.Widget
+	rows := []choice{{"", itoa(compare.DefaultRows)}}
+	for n := 1; n <= compare.MaxRows; n++ {
+		if n != compare.DefaultRows {
+			rows = append(rows, choice{itoa(n), itoa(n)})
+		}
+	}
+	rowsNow := ""
+	if w.Rows > 0 && w.Rows != compare.DefaultRows {
+		rowsNow = itoa(w.Rows)
+	}
+	bgs := []choice{{"", t(lang, msgBgPrefix+"theme")}, {"transparent", t(lang, msgBgPrefix+"transparent")}}
+	var fonts []choice
+	for _, f := range compare.Fonts {
+		v := f
+		if f == "system" {
+			v = ""
+		}
+		fonts = append(fonts, choice{v, t(lang, msgFontPrefix+f)})
+	}
+	var parts []app.UI
+	for _, p := range compare.Parts {
+		id := "part-" + p
+		parts = append(parts, app.Div().Class("choice").Body(
+			checkbox(id, "show", p, w.Shows(p), "", b.onPart(p)),
+			app.Label().For(id).Text(t(lang, msgPartPrefix+p)),
+		))
+	}
+	return app.Div().Body(
+		app.Div().Class("field").Body(
+			app.Label().For("rows").Text(t(lang, msgRowsOption)),
+			choiceSelect("rows", "rows", rowsNow, rows, b.onWidget("rows")),
+		),
+		app.FieldSet().Class("field").Body(
+			app.Legend().Text(t(lang, msgPartsOption)),
+			app.Div().Class("choices").Body(parts...),
+			// Without the app, unticking both must still say "none".
+			app.Input().Type("hidden").Name("show").Value("none"),
+		),
+		// The site's own colour, as #rrggbb; empty: the theme's.
+		app.Div().Class("field").Body(
+			app.Label().For("accent").Text(t(lang, msgAccentOption)),
+			app.Input().Type("text").ID("accent").Name("accent").Value(attr(w.Accent)).Placeholder(attr(t(lang, msgAccentNone))).
+				Attr("pattern", "#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?").Attr("dir", "ltr").Attr("size", "10").OnChange(b.onWidget("accent")),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("bg").Text(t(lang, msgBgOption)),
+			choiceSelect("bg", "bg", w.Bg, bgs, b.onWidget("bg")),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("font").Text(t(lang, msgFontOption)),
+			choiceSelect("font", "font", w.Font, fonts, b.onWidget("font")),
+		),
+	)
+}
+
+// onWidget sets one of the widget's single-valued options from a select,
+// read as the address would carry it.
+func (b *Builder) onWidget(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		next := b.query
+		w := compare.Widget{}
+		if v != "" {
+			q, _ := compare.Decode(name+"="+url.QueryEscape(v), b.Catalog)
+			w = q.Widget
+		}
+		switch name {
+		case "rows":
+			next.Widget.Rows = w.Rows
+		case "accent":
+			next.Widget.Accent = w.Accent
+		case "bg":
+			next.Widget.Bg = w.Bg
+		case "font":
+			next.Widget.Font = w.Font
+		}
+		b.navigate(ctx, "/embed/builder", next)
+	}
+}
+
+// onPart shows or hides one part of the widget.
+func (b *Builder) onPart(p string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		next := b.query
+		var show []string
+		for _, q := range compare.Parts {
+			if (q == p) != b.query.Widget.Shows(q) {
+				show = append(show, q)
+			}
+		}
+		next.Widget.Show = append([]string{}, show...)
+		if len(show) == len(compare.Parts) {
+			next.Widget.Show = nil
+		}
+		b.navigate(ctx, "/embed/builder", next)
 	}
 }
 

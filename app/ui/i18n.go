@@ -146,6 +146,18 @@ const (
 	msgShowAll           = "show_all"
 	msgShowFewer         = "show_fewer"
 	msgLinkBlocked       = "link_blocked"
+	msgAppsPick          = "apps_pick"
+	msgRowsOption        = "rows_option"
+	msgPartsOption       = "parts_option"
+	msgPartPrefix        = "part_" // + a compare part
+	msgAccentOption      = "accent_option"
+	msgAccentNone        = "accent_none"
+	msgBgOption          = "bg_option"
+	msgBgPrefix          = "bg_" // + a compare background
+	msgFontOption        = "font_option"
+	msgFontPrefix        = "font_" // + a compare font
+	msgPasteURL          = "paste_url"
+	msgHugoShortcode     = "hugo_shortcode"
 )
 
 // The messages that only this package's code uses: how dates, numbers and

@@ -94,7 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fl.StringVar(&o.dataDir, "data", "", "read the data files from this directory instead of the embedded copy")
 	fl.StringVar(&o.exportDir, "export", "", "write the site as static files to this directory and exit (it must be new, empty or a previous export: it is replaced whole)")
 	fl.StringVar(&o.base, "base", "/", "with -export: the URL path the site will live under, e.g. /tools/msgcompare/")
-	fl.StringVar(&o.publicURL, "public-url", "", "the site's public address, e.g. https://example.org/tools/msgcompare/ (the embed builder's snippet points there)")
+	fl.StringVar(&o.publicURL, "public-url", "", "the site's public address, e.g. https://example.org/tools/msgcompare/ (the embed builder's snippets, oEmbed answers and canonical links point there)")
 	fl.StringVar(&o.frameAncestors, "frame-ancestors", "*", "CSP frame-ancestors of the widget routes (/embed, /embed/...): origins allowed to frame the widget")
 	if err := fl.Parse(args); err != nil {
 		return o, err
@@ -210,6 +210,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	logger.Printf("msgcompare: %v", s)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if o.publicURL == "" {
+		logger.Printf("msgcompare: no -public-url: the builder's snippets hold this site's paths until the app runs, oEmbed answers the address each request names, and pages link relatively; set -public-url https://your.site/ for absolute addresses")
+	}
 	logger.Printf("msgcompare serving http://%s/", ln.Addr())
 	err = server.Serve(ctx, ln, s, server.ShutdownGrace)
 	logger.Printf("msgcompare stopped")

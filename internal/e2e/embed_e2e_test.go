@@ -77,7 +77,11 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 
 			// Where the forward secrecy control sits inside a widget as wide
 			// as the host's iframe (1264 CSS pixels).
+			// The requirement controls are a disclosure, closed at first.
 			b.run(t, "measure the widget alone", chromedp.EmulateViewport(1264, 900), chromedp.Navigate(widget.URL+widgetQuery), waitReady())
+			sx := eval[float64](t, b, `(() => { const r = document.querySelector('#filters-part > summary').getBoundingClientRect(); return r.x + 20; })()`)
+			sy := eval[float64](t, b, `(() => { const r = document.querySelector('#filters-part > summary').getBoundingClientRect(); return r.y + r.height/2; })()`)
+			b.run(t, "open the requirements", chromedp.Evaluate[chromedp.Void](`document.getElementById("filters-part").open = true`))
 			x := eval[float64](t, b, `(() => { const r = document.querySelector('[data-require="forward_secrecy"]').getBoundingClientRect(); return r.x + r.width/2; })()`)
 			y := eval[float64](t, b, `(() => { const r = document.querySelector('[data-require="forward_secrecy"]').getBoundingClientRect(); return r.y + r.height/2; })()`)
 
@@ -93,12 +97,16 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 
 			fx := eval[float64](t, b, `document.getElementById("w1").getBoundingClientRect().x`)
 			fy := eval[float64](t, b, `document.getElementById("w1").getBoundingClientRect().y`)
+			b.run(t, "open the first widget's requirements", chromedp.MouseClickXY(fx+sx, fy+sy),
+				waitFor(fmt.Sprintf("%s !== %v", frameHeight("w1"), before)))
+			initial := before
+			before = eval[float64](t, b, frameHeight("w1"))
 			b.run(t, "require forward secrecy inside the first widget", chromedp.MouseClickXY(fx+x, fy+y),
 				waitFor(fmt.Sprintf("%s !== %v", frameHeight("w1"), before)))
 			after := eval[float64](t, b, frameHeight("w1"))
 			t.Logf("widget height %v before, %v after filtering", before, after)
-			if h2 := eval[float64](t, b, frameHeight("w2")); h2 != before {
-				t.Errorf("the second widget changed height (%v) when the first was filtered", h2)
+			if h2 := eval[float64](t, b, frameHeight("w2")); h2 != initial {
+				t.Errorf("the second widget changed height (%v) when the first was opened and filtered", h2)
 			}
 			b.checkClean(t, widget.URL, crossSite(host.URL))
 		})

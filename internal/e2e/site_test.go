@@ -100,8 +100,14 @@ func TestSandboxedWidgetFromNginx(t *testing.T) {
 	ctl := startServe(t) // where the control sits in a widget that wide
 	b2 := newBrowser(t, 1264, 900)
 	b2.run(t, "measure the widget alone", chromedp.Navigate(ctl.URL+widgetQuery), waitReady())
+	sx := eval[float64](t, b2, `document.querySelector('#filters-part > summary').getBoundingClientRect().x + 20`)
+	sy := eval[float64](t, b2, `(() => { const r = document.querySelector('#filters-part > summary').getBoundingClientRect(); return r.y + r.height/2; })()`)
+	b2.run(t, "open its requirements", chromedp.Evaluate[chromedp.Void](`document.getElementById("filters-part").open = true`))
 	x := eval[float64](t, b2, `(() => { const r = document.querySelector('[data-require="forward_secrecy"]').getBoundingClientRect(); return r.x + r.width/2; })()`)
 	y := eval[float64](t, b2, `(() => { const r = document.querySelector('[data-require="forward_secrecy"]').getBoundingClientRect(); return r.y + r.height/2; })()`)
+	b.run(t, "open the requirements inside the widget", chromedp.MouseClickXY(fx+sx, fy+sy),
+		waitFor(fmt.Sprintf("%s !== %v", frameHeight("w1"), before)))
+	before = eval[float64](t, b, frameHeight("w1"))
 	b.run(t, "require forward secrecy inside the widget", chromedp.MouseClickXY(fx+x, fy+y),
 		waitFor(fmt.Sprintf("%s !== %v", frameHeight("w1"), before)))
 	b.checkClean(t, ngx.url, crossSite(host.URL))
