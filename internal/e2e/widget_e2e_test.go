@@ -36,6 +36,7 @@ func TestWidgetIsCompactByDefault(t *testing.T) {
 					before := eval[float64](t, b, `document.body.getBoundingClientRect().height`)
 					b.run(t, "start the app", waitReady())
 					after := eval[float64](t, b, `document.body.getBoundingClientRect().height`)
+					t.Logf("%s: %v px before the app runs, %v px after", u[len(ts.URL):], before, after)
 					if before > widgetMaxHeight || after > widgetMaxHeight {
 						t.Errorf("%s is %v px tall before the app runs and %v px after; want at most %d", u, before, after, widgetMaxHeight)
 					}

@@ -141,13 +141,14 @@ func frameURL(t *testing.T, b *browser) string {
 	if err != nil {
 		t.Fatalf("reading the frames: %v", err)
 	}
-	for _, c := range tree.FrameTree.ChildFrames {
-		if c.Frame.UnreachableURL != "" {
-			return "unreachable:" + c.Frame.UnreachableURL
-		}
-		return c.Frame.URL + c.Frame.URLFragment
+	if len(tree.FrameTree.ChildFrames) == 0 {
+		return ""
 	}
-	return ""
+	f := tree.FrameTree.ChildFrames[0].Frame // the host page has one
+	if f.UnreachableURL != "" {
+		return "unreachable:" + f.UnreachableURL
+	}
+	return f.URL + f.URLFragment
 }
 
 // stillWidget fails unless the frame shows the widget, on its origin,
