@@ -80,7 +80,7 @@ test-wasm:
 # HTML checker (Java, npm vnu-jar) and axe-core.
 test-e2e: build
 	if command -v npm >/dev/null; then .ci/npm-install; else echo "npm not found: the axe-core and Nu checker tests skip (CI=true fails them)"; fi
-	$(GO) test -count=1 -timeout 20m ./internal/e2e
+	$(GO) test -count=1 -timeout 40m ./internal/e2e
 
 test: validate vet test-unit test-wasm test-e2e
 
