@@ -57,15 +57,22 @@ func (w Widget) Shows(p string) bool {
 	return slices.Contains(w.Show, p)
 }
 
-// RowLimit is how many rows show before "show all": 0 for all of them.
-func (w Widget) RowLimit() int {
-	switch {
-	case w.More:
-		return 0
-	case w.Rows > 0:
+// FirstRows is how many rows the widget shows before "show all": Rows,
+// or DefaultRows when the operator chose none.
+func (w Widget) FirstRows() int {
+	if w.Rows > 0 {
 		return w.Rows
 	}
 	return DefaultRows
+}
+
+// RowLimit is how many rows show now: 0 for all of them, once the reader
+// asked for all.
+func (w Widget) RowLimit() int {
+	if w.More {
+		return 0
+	}
+	return w.FirstRows()
 }
 
 // OpenFact returns the messenger and criterion of the open fact, if any.

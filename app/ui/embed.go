@@ -141,25 +141,18 @@ func rowsClass(limit, kept int) string {
 // fewer" once the reader has asked for all: links to the same widget,
 // which the app follows in place.
 func (e *Embed) moreView() app.UI {
-	w := e.query.Widget
+	kept := len(e.result.Kept)
+	if kept <= e.query.Widget.FirstRows() {
+		return nil
+	}
 	q := e.query
 	q.Widget.Fact = ""
-	limit := w.Rows
-	if limit == 0 {
-		limit = compare.DefaultRows
+	q.Widget.More = !q.Widget.More
+	text := t(e.lang, msgShowFewer)
+	if q.Widget.More {
+		text = fmtMsg(e.lang, msgShowAll, kept)
 	}
-	kept := len(e.result.Kept)
-	switch {
-	case !w.More && kept > limit:
-		q.Widget.More = true
-		return app.P().Class("more-rows").Body(app.A().Href(e.at.href("/embed", q)).OnClick(e.onMore(q)).
-			Text(fmtMsg(e.lang, msgShowAll, kept)))
-	case w.More && kept > limit:
-		q.Widget.More = false
-		return app.P().Class("more-rows").Body(app.A().Href(e.at.href("/embed", q)).OnClick(e.onMore(q)).
-			Text(t(e.lang, msgShowFewer)))
-	}
-	return nil
+	return app.P().Class("more-rows").Body(app.A().Href(e.at.href("/embed", q)).OnClick(e.onMore(q)).Text(text))
 }
 
 func (e *Embed) onMore(q compare.Query) app.EventHandler {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"html"
 	"net/http"
 	"net/url"
@@ -157,11 +158,7 @@ func (s *Server) ownView(raw, site string) (*url.URL, error) {
 	return &url.URL{Path: p, RawQuery: u.RawQuery}, nil
 }
 
-type notOurs struct{}
-
-func (notOurs) Error() string { return "not a view of this site" }
-
-var errNotOurs error = notOurs{}
+var errNotOurs = errors.New("not a view of this site")
 
 // oEmbedOf is the answer for view: the widget of the same comparison (a
 // messenger's page shows as the widget of that messenger), with a link to
