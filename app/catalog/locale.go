@@ -113,36 +113,75 @@ func scriptOf(tag string) string {
 		case "hant", "tw", "hk", "mo":
 			return "hant"
 		}
-		if len(sub) == 4 {
-			return sub
-		}
 	}
 	return ""
 }
 
 // Negotiate picks the catalog's language an Accept-Language header
-// ("fa-IR, fa;q=0.9, en;q=0.5") ranks highest, honouring quality values;
-// "" when none fits.
+// ("fa-IR, fa;q=0.9, en;q=0.5") ranks highest, honouring quality values
+// (any case, beside other parameters): the first of the highest weight.
+// An element whose weight is 0 or not a weight is left out; "" when
+// none fits.
 func (c *Catalog) Negotiate(header string) string {
-	best, bestQ := "", 0.0
+	best, bestQ := "", 0
 	for i, part := range strings.Split(header, ",") {
 		if i >= 32 {
 			break // a header this long is not a reader's
 		}
 		tag, params, _ := strings.Cut(part, ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || f < 0 || f > 1 {
-				continue
-			}
-			q = f
+		q, ok := quality(params)
+		if !ok {
+			continue
 		}
 		if code := c.MatchLang(tag); code != "" && q > bestQ {
 			best, bestQ = code, q
 		}
 	}
 	return best
+}
+
+// quality reads the weight of one element of an Accept-Language header
+// from its parameters ("q=0.8", "level=1;Q=0.5") in thousandths: 1000
+// without a q parameter. ok is false when a q parameter is 0 or not a
+// weight as RFC 9110 writes them (0, 0.5, 0.125, 1, 1.000), since the
+// element is then not wanted, or not readable.
+func quality(params string) (q int, ok bool) {
+	q = 1000
+	for _, p := range strings.Split(params, ";") {
+		name, v, _ := strings.Cut(p, "=")
+		if !strings.EqualFold(strings.TrimSpace(name), "q") {
+			continue
+		}
+		n, ok := qvalue(strings.TrimSpace(v))
+		if !ok || n == 0 {
+			return 0, false
+		}
+		q = n
+	}
+	return q, true
+}
+
+// qvalue reads a weight of RFC 9110: 0 or 1 with at most three decimals,
+// at most 1.
+func qvalue(v string) (int, bool) {
+	whole, frac, dot := strings.Cut(v, ".")
+	if (whole != "0" && whole != "1") || len(frac) > 3 || (dot && whole == "1" && strings.Trim(frac, "0") != "") {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		n *= 10
+		if i < len(frac) {
+			if frac[i] < '0' || frac[i] > '9' {
+				return 0, false
+			}
+			n += int(frac[i] - '0')
+		}
+	}
+	if whole == "1" {
+		return 1000, true
+	}
+	return n, true
 }
 
 // Prefer picks the catalog's language for a browser's ordered list of

@@ -60,6 +60,18 @@ func TestNegotiate(t *testing.T) {
 		{"zh-TW,zh;q=0.8,en;q=0.9", "en"},
 		{"zh-TW,en;q=0.1", "en"},
 		{"en;q=0.5, fa ; q = 0.7", "fa"},
+		{"de;q=0, fr", ""},
+		{"de;q=0.000, fa", "fa"},
+		{"de;Q=0.1, fa;q=0.05", "de"},
+		{"de;level=1;q=0.4, fa;q=0.3", "de"},
+		{"de;q=0.4;level=1, fa;q=0.5", "fa"},
+		{"it, de;q=0.8", "de"},
+		{"de;q=1.0, fa;q=1.001", "de"},
+		{"de;q=0.5x, fa;q=0.1", "fa"},
+		{"de;q=.5, fa;q=0.1", "fa"},
+		{"de;q=1e-1, fa;q=0.1", "fa"},
+		{"de;q=0.1234, fa;q=0.1", "fa"},
+		{"de;q=, fa;q=0.1", "fa"},
 	} {
 		if got := c.Negotiate(tt.header); got != tt.want {
 			t.Errorf("Negotiate(%q) = %q, want %q", tt.header, got, tt.want)

@@ -50,22 +50,39 @@ func TestUnknownPathsAre404WithLinksToEveryMessenger(t *testing.T) {
 
 // TestNginxSendsTheServersHeaders compares, path by path, the headers of
 // bin/serve with those of nginx serving the export with docs/nginx.conf:
-// the privacy and security headers, CORS and caching must be the same.
+// the privacy and security headers, CORS, caching (also for a ?v= that
+// is not the file's: a rollback must not pin a wrong file for a year) and
+// media types must be the same, and so must the language a reader's
+// Accept-Language picks. nginx also serves the operator's /.well-known/
+// files, which a re-export keeps.
 func TestNginxSendsTheServersHeaders(t *testing.T) {
 	t.Parallel()
 	live := startServe(t)
-	ngx := startStatic(t, "nginx", exportTo(t, ""), "")
+	root := exportTo(t, "")
+	acme := filepath.Join(root, ".well-known", "acme-challenge", "token-1")
+	os.MkdirAll(filepath.Dir(acme), 0o755)
+	os.WriteFile(acme, []byte("token-1.key"), 0o644)
+	runServe(t, "-export", root) // the operator's file survives a new export
+	ngx := startStatic(t, "nginx", root, "")
 	_, appJS := fetch(t, live.URL+"/app.js")
 	wasm := regexp.MustCompile(`/web/app\.wasm\?v=[0-9a-f]+`).FindString(appJS)
-	_, page := fetch(t, live.URL+"/")
+	_, page := fetch(t, live.URL+"/?lang=fa")
 	css := regexp.MustCompile(`/web/app\.css\?v=[0-9a-f]+`).FindString(page)
+	pack := regexp.MustCompile(`/web/lang/fa\.bin\?v=[0-9a-f]+`).FindString(page + appJS)
 	if wasm == "" || css == "" {
 		t.Fatalf("no versioned wasm (%q) or stylesheet (%q)", wasm, css)
 	}
-	names := append(server.PolicyHeaders(), "Cache-Control")
-	for _, p := range []string{"/", "/about", "/app/signal", "/compare", "/embed", "/embed/builder", wasm, "/web/app.wasm", css,
-		"/web/icon.svg", "/app.js", "/app-worker.js", "/embed.js", "/manifest.webmanifest", "/api/catalog.json",
-		"/api/catalog.csv", "/robots.txt", "/nope", "/app/doesnotexist"} {
+	paths := []string{"/", "/about", "/app/signal", "/compare", "/embed", "/embed/builder", wasm, "/web/app.wasm", css,
+		"/web/app.wasm?v=0123456789abcdef", "/web/app.css?v=0123456789abcdef", css + "0", "/web/app.css?v=", "/web/app.css?v=../../x",
+		"/web/icon.svg", "/web/icon.svg?v=0123456789abcdef", "/web/lang/fa.bin?v=0123456789abcdef", "/web/evidence.bin",
+		"/app.js", "/app-worker.js", "/embed.js", "/manifest.webmanifest", "/api/catalog.json",
+		"/api/catalog.csv", "/api/catalog.schema.json", "/changes.atom", "/robots.txt", "/nope", "/app/doesnotexist",
+		"/.well-known/acme-challenge/nope", "/.msgcompare-export", "/web/.app.css"}
+	if pack != "" {
+		paths = append(paths, pack)
+	}
+	names := append(server.PolicyHeaders(), "Cache-Control", "Content-Type", "Content-Encoding")
+	for _, p := range paths {
 		want, _ := fetch(t, live.URL+p, "Accept-Encoding: br, gzip")
 		got, _ := fetch(t, ngx.url+p, "Accept-Encoding: br, gzip")
 		if got.StatusCode != want.StatusCode {
@@ -76,8 +93,21 @@ func TestNginxSendsTheServersHeaders(t *testing.T) {
 				t.Errorf("%s: nginx sends %s %q, bin/serve %q", p, h, g, w)
 			}
 		}
-		if g, w := got.Header.Get("Content-Encoding"), want.Header.Get("Content-Encoding"); g != w {
-			t.Errorf("%s: nginx sends Content-Encoding %q, bin/serve %q", p, g, w)
+	}
+	if res, body := fetch(t, ngx.url+"/.well-known/acme-challenge/token-1"); res.StatusCode != 200 || body != "token-1.key" {
+		t.Errorf("nginx: the ACME challenge = %d %q, want 200 token-1.key", res.StatusCode, body)
+	}
+
+	htmlLang := regexp.MustCompile(`<html[^>]*\blang="?([A-Za-z-]+)`)
+	for _, accept := range []string{"de;q=0, fr", "de;Q=0.1", "DE;Q=0.1, en;q=0.05", "de;level=1;q=0.4, fa;q=0.3",
+		"it, de;q=0.8", "en;q=0, ru", "de;q=0.000, es", "de;q=1.001, es", "de;q=abc, fa;q=0.1", "de;q=0.1234, fa;q=0.1",
+		"es;q=0", "x-pig, ru-RU", " , pt", "zh-TW, zh;q=0.5", "zh-TW,en;q=0.1", "en-US,en;q=0.9,de;q=0.8",
+		"fa-IR,fa;q=0.9,en-US;q=0.8,en;q=0.7", "de-1996-AT;q=0.9", "*"} {
+		_, want := fetch(t, live.URL+"/about", "Accept-Language: "+accept)
+		_, got := fetch(t, ngx.url+"/about", "Accept-Language: "+accept)
+		w, g := htmlLang.FindStringSubmatch(want), htmlLang.FindStringSubmatch(got)
+		if w == nil || g == nil || w[1] != g[1] {
+			t.Errorf("Accept-Language %q: nginx answers %v, bin/serve %v", accept, g, w)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -44,7 +45,12 @@ func Write(dir string, s *server.Server) (Result, error) {
 		return Result{}, err
 	}
 	var files []server.File
-	files = append(files, s.Files()...)
+	for _, f := range s.Files() {
+		files = append(files, f)
+		if f.Version != "" {
+			files = append(files, server.File{Path: VersionFile(f.Path, f.Version), Body: []byte{}})
+		}
+	}
 	for _, p := range s.PagePaths() {
 		for _, lang := range append([]string{""}, s.Langs()[1:]...) {
 			f, err := s.RenderPage(p, lang)
@@ -99,6 +105,11 @@ func writeSite(dir string, files []server.File, version string, write func(root 
 			return fmt.Errorf("export (%s is left as it was): %w", dir, err)
 		}
 	}
+	if wk := filepath.Join(dir, WellKnown); isDir(wk) {
+		if err := os.CopyFS(filepath.Join(tmp, WellKnown), os.DirFS(wk)); err != nil {
+			return fmt.Errorf("export: keeping %s (%s is left as it was): %w", wk, dir, err)
+		}
+	}
 	// Check again: the folder may have changed during the rendering.
 	if err := Check(dir); err != nil {
 		return err
@@ -124,6 +135,20 @@ func writeSite(dir string, files []server.File, version string, write func(root 
 	}
 	return nil
 }
+
+// VersionFile is the empty file beside the file at p (a URL path) that
+// says its current ?v= is version: web/.app.css.<hash> for /web/app.css.
+// docs/nginx.conf caches such a URL for a year only when this file
+// exists, as bin/serve does only for the current hash; being a dot file,
+// it is not served.
+func VersionFile(p, version string) string {
+	dir, name := path.Split(p)
+	return dir + "." + name + "." + version
+}
+
+// WellKnown is the folder of a previous export that a new one keeps: the
+// operator's own files at /.well-known/ (ACME challenges, security.txt).
+const WellKnown = ".well-known"
 
 // PageFile is the file name of a page in language lang in its folder:
 // index.html without a language (English), index.<lang>.html for the
@@ -165,6 +190,11 @@ func Check(dir string) error {
 			"choose an empty or new folder, the export replaces everything in it", dir, Marker)
 	}
 	return nil
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 func isEmpty(dir string) (bool, error) {

@@ -122,6 +122,40 @@ func TestWriteSiteFollowsALinkToTheSite(t *testing.T) {
 	}
 }
 
+// TestWriteSiteKeepsTheOperatorsWellKnownFiles: an ACME challenge or a
+// security.txt that the operator put in .well-known/ of the site outlives
+// the export that replaces the site.
+func TestWriteSiteKeepsTheOperatorsWellKnownFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	os.MkdirAll(filepath.Join(dir, WellKnown, "acme-challenge"), 0o755)
+	os.WriteFile(filepath.Join(dir, Marker), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, WellKnown, "security.txt"), []byte("Contact: mailto:x@example.org\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, WellKnown, "acme-challenge", "t1"), []byte("t1.key"), 0o644)
+	if err := writeSite(dir, []server.File{{Path: "/index.html", Body: []byte("new")}}, "v2", writeFile); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"index.html":                    "new",
+		".well-known/security.txt":      "Contact: mailto:x@example.org\n",
+		".well-known/acme-challenge/t1": "t1.key",
+	} {
+		if got := read(t, filepath.Join(dir, filepath.FromSlash(name))); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestVersionFile(t *testing.T) {
+	for p, want := range map[string]string{
+		"/web/app.css":     "/web/.app.css.abc",
+		"/web/lang/fa.bin": "/web/lang/.fa.bin.abc",
+	} {
+		if got := VersionFile(p, "abc"); got != want {
+			t.Errorf("VersionFile(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
 func read(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(name)

@@ -16,10 +16,17 @@ type File struct {
 	Body        []byte
 	Brotli      []byte
 	Gzip        []byte
+	// Version is the hash that a URL of the file names in ?v= (see
+	// webURL) when such a URL is cached for a year; "" for the others.
+	Version string
 }
 
 func (a *asset) file(p string) File {
-	return File{Path: p, ContentType: a.contentType, Body: a.body, Brotli: a.br, Gzip: a.gz}
+	f := File{Path: p, ContentType: a.contentType, Body: a.body, Brotli: a.br, Gzip: a.gz}
+	if a.immutable {
+		f.Version = a.hash
+	}
+	return f
 }
 
 // Files returns every fixed file the server holds (web/, go-app's files,
