@@ -322,10 +322,15 @@
     packs[code] ||
     (packs[code] = cfg.langs && cfg.langs[code]
       ? fetch(cfg.langs[code]).then((res) => {
-          if (!res.ok) throw new Error("language " + code + ": HTTP " + res.status);
+          if (!res.ok) throw refused("language " + code, res);
           return res.arrayBuffer();
         })
       : Promise.reject(new Error("no pack of language " + code)));
+
+  // A pack the site answered with an error status: the error carries the
+  // status, so that the app tells a refusal (reload: the site may have
+  // been updated) from a missing connection.
+  const refused = (what, res) => Object.assign(new Error(what + ": HTTP " + res.status), { status: res.status });
 
   // The evidence pack (cfg.evidence), fetched once per page; after a
   // failure (offline without the cache), the next ask tries again.
@@ -333,7 +338,7 @@
   self.msgcompareFetchEvidence = () => {
     if (!evidence) {
       evidence = fetch(cfg.evidence).then((res) => {
-        if (!res.ok) throw new Error("evidence: HTTP " + res.status);
+        if (!res.ok) throw refused("evidence", res);
         return res.arrayBuffer();
       });
       evidence.catch(() => (evidence = null));
@@ -380,10 +385,13 @@
     if (!t || !t.closest || !t.closest('form[method="get"] :is(input, select, label)')) return start();
     setTimeout(() => leaving || start(), 250);
   };
-  if (!document.querySelector("[data-static]")) {
+  if (root.hasAttribute("data-cached-view")) {
+    // Offline, the service worker answered with the page cached for
+    // another address or view (even a static one, such as /changes
+    // without its filter): the app renders the one asked for at once.
+    start();
+  } else if (!document.querySelector("[data-static]")) {
     intents.forEach((t) => addEventListener(t, intent, { capture: true, passive: true }));
-    // Offline, the service worker may answer with the page cached for
-    // another address: the app then renders this one at once.
     if (navigator.onLine === false) start();
   }
 })();

@@ -31,6 +31,7 @@ var uiTexts = []string{
 	"apply", "clear", "none_kept", "matrix_caption", "messenger",
 	"why_not", "why_not_intro", "no_match", "yes", "no", "unknown",
 	"none", "notice", "sources", "evidence_loading", "evidence_failed",
+	"evidence_refused",
 	"source", "history", "close", "discontinued", "homepage", "open_full",
 	"builder_title", "builder_intro", "preset", "no_preset", "theme",
 	"theme_auto", "theme_light", "theme_dark", "theme_contrast",

@@ -164,6 +164,16 @@ func BootFailed(err error) {
 	win.Get("console").Call("warn", "msgcompare: the interactive version did not load; the page works as plain forms.", err.Error())
 }
 
+// refusedError is a fetch through the loader that the site answered
+// with an error status (the loader's error carries it as status), as
+// opposed to one that got no answer.
+type refusedError struct {
+	status int
+	err    error
+}
+
+func (e *refusedError) Error() string { return e.err.Error() }
+
 // await waits for a JavaScript promise; the page's thread is free while
 // it waits.
 func await(p app.Value) (app.Value, error) {
@@ -178,7 +188,11 @@ func await(p app.Value) (app.Value, error) {
 		return nil
 	})
 	fail = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		done <- result{err: errors.New(args[0].Call("toString").String())}
+		err := errors.New(args[0].Call("toString").String())
+		if st := args[0].Get("status"); st.Type() == app.TypeNumber && st.Int() > 0 {
+			err = &refusedError{status: st.Int(), err: err}
+		}
+		done <- result{err: err}
 		return nil
 	})
 	p.Call("then", ok, fail)

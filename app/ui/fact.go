@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -26,8 +27,8 @@ func factContextOf(cat *catalog.Catalog, s *state) factContext {
 	fc := factContext{fresh: cat.Freshness, today: s.today, en: localeOf(cat, catalog.SourceLang)}
 	switch {
 	case !cat.Abridged:
-	case s.evidenceFailed:
-		fc.pending = msgEvidenceFailed
+	case s.evidenceFailed != "":
+		fc.pending = s.evidenceFailed
 	default:
 		fc.pending = msgEvidenceLoading
 	}
@@ -162,8 +163,23 @@ func needEvidence(ctx app.Context, cat *catalog.Catalog, s *state) {
 	if !app.IsClient || !cat.Abridged {
 		return
 	}
-	s.evidenceFailed = false
-	loadEvidence(ctx, cat, func(err error) { s.evidenceFailed = err != nil })
+	s.evidenceFailed = ""
+	loadEvidence(ctx, cat, func(err error) { s.evidenceFailed = failedMessage(err) })
+}
+
+// failedMessage is what a fact says when its evidence did not come with
+// err: the site answered with an error (refusedError: a deploy may have
+// replaced the pack, reloading helps), or nothing came (the connection).
+func failedMessage(err error) string {
+	var refused *refusedError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &refused):
+		return msgEvidenceRefused
+	default:
+		return msgEvidenceFailed
+	}
 }
 
 // prefetchEvidence loads the evidence pack once the browser is idle, on a

@@ -61,6 +61,7 @@ const (
 	msgSources           = "sources"
 	msgEvidenceLoading   = "evidence_loading"
 	msgEvidenceFailed    = "evidence_failed"
+	msgEvidenceRefused   = "evidence_refused"
 	msgSource            = "source"
 	msgVerified          = "verified"
 	msgHistory           = "history"

@@ -23,9 +23,10 @@ type state struct {
 	today   string // YYYY-MM-DD, what facts' ages count to (see today)
 	at      paths
 	matrix  matrixDOM // the browser's matrix, on the pages that show one
-	// evidenceFailed: the facts' notes and sources did not come the last
-	// time this page asked (needEvidence).
-	evidenceFailed bool
+	// evidenceFailed says why the facts' notes and sources did not come
+	// the last time this page asked (needEvidence): the message key, ""
+	// when they came or are on their way.
+	evidenceFailed string
 	// embedded: the page is the widget, whose links must keep its frame
 	// (links).
 	embedded bool

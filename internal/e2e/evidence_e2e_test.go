@@ -3,6 +3,11 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,4 +119,30 @@ func TestEvidenceThatCannotLoadSaysSo(t *testing.T) {
 	b.run(t, "let the pack load, and open the fact again", blocked(), chromedp.KeyEvent("\x1b"),
 		waitFor(count(`#detail`)+` === 0`), chromedp.Click(chromedp.CSS(cell)),
 		waitFor(count(`#detail .sources a[href^="https://"]`)+` > 0 && `+count(`#detail .pending`)+` === 0`))
+}
+
+// TestEvidenceTheSiteRefusesSaysReload: when the site answers the pack
+// with an error (a deploy replaced it, a proxy refuses it), an opened fact
+// says to reload the page, not to check the connection.
+func TestEvidenceTheSiteRefusesSaysReload(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	target, _ := url.Parse(ts.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/web/evidence.bin") {
+			http.Error(w, "gone", http.StatusNotFound)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(site.Close)
+	msgs := realCatalog(t).Locale("en").Messages
+	b := newBrowser(t, 1280, 800)
+	b.run(t, "open / on a site that refuses the evidence pack, and open a fact", chromedp.Navigate(site.URL+"/"), waitReady(),
+		chromedp.Click(chromedp.CSS(`a[data-fact="briar/forward_secrecy"]`)),
+		waitFor(fmt.Sprintf(`(document.querySelector("#detail .pending") || {}).textContent === %q`, msgs["evidence_refused"])))
+	if msgs["evidence_refused"] == msgs["evidence_failed"] {
+		t.Error("a refusal and a lost connection say the same")
+	}
 }

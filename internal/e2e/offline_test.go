@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -49,6 +50,17 @@ func TestOfflineReloadAndUpdate(t *testing.T) {
 	b.run(t, "open the Persian page offline", chromedp.Navigate(origin+"/?lang=fa"), waitReady())
 	if h, want := eval[string](t, b, `document.querySelector("h1").textContent`), realCatalog(t).Locale("fa").Messages["headline"]; h != want {
 		t.Errorf("offline in Persian, the headline is %q, want %q", h, want)
+	}
+
+	// A view of a static page offline: the worker has /changes cached
+	// without the filter; the app renders the filter at once, untouched.
+	b.run(t, "open a filtered change log offline", chromedp.Navigate(origin+"/changes?apps=signal"),
+		waitFor(count(`li[data-change]`)+` > 0 && `+count(`li[data-change]:not([data-app="signal"])`)+` === 0`))
+	// What is not a page is not answered with one.
+	b.run(t, "open the API offline", chromedp.Navigate(origin+"/api/catalog.json"))
+	status := eval[int](t, b, `performance.getEntriesByType("navigation")[0].responseStatus`)
+	if text := eval[string](t, b, `document.body.innerText`); status != 503 || !strings.Contains(text, "Offline") {
+		t.Errorf("/api/catalog.json offline: %d %.80q, want 503 and a plain word that it is offline", status, text)
 	}
 
 	changed := copyWeb(t, func(name string, b []byte) []byte {

@@ -198,17 +198,39 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The addresses of pages, below the prefix: the app renders any of them
+// from the cached home page. Other addresses offline are not pages.
+const pagePath = /^\/(?:compare|changes|about|embed(?:\/builder)?|app\/[a-z0-9-]+)?\/?$/;
+
+// fromCache answers a navigation offline: the page cached for its path
+// (with or without the slash), else, for a page, the home page. A page
+// cached for another address or view (the cache holds each page without
+// a query) comes with data-cached-view on <html>: the loader then starts
+// the app at once, to render the address asked for. Anything else is a
+// 503 that says so, not a page with status 200.
 async function fromCache(request) {
   const cache = await caches.open(cacheName);
   const url = new URL(request.url);
   const path = url.pathname;
-  const candidates = [path, path.endsWith("/") ? path.slice(0, -1) : path + "/", prefix + "/"];
+  const below = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  const candidates = [path, path.endsWith("/") ? path.slice(0, -1) : path + "/"];
+  if (pagePath.test(below || "/")) candidates.push(prefix + "/");
   for (const c of candidates) {
     if (!c) continue;
     const r = await cache.match(c, { ignoreSearch: true });
-    if (r) return r;
+    if (!r) continue;
+    if ((c === path && !url.search) || !(r.headers.get("Content-Type") || "").startsWith("text/html")) return r;
+    const html = await r.text();
+    const at = html.indexOf("<html") + 5;
+    const headers = new Headers(r.headers);
+    headers.delete("Content-Length");
+    headers.delete("Content-Encoding");
+    return new Response(at < 5 ? html : html.slice(0, at) + " data-cached-view" + html.slice(at), { status: r.status, statusText: r.statusText, headers });
   }
-  return Response.error();
+  return new Response("Offline: " + path + " is not in this browser's copy of the site.\n", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 self.addEventListener("fetch", (event) => {

@@ -44,13 +44,17 @@ func (s *Server) headLinks(u *url.URL) []byte {
 		return nil
 	}
 	q, notices := compare.Decode(u.RawQuery, s.cat)
-	if strings.TrimSuffix(u.Path, "/") == "" {
+	// /about/ is the page /about (as nginx serves about/index.html for
+	// both): one canonical address, without the slash.
+	p := strings.TrimSuffix(u.Path, "/")
+	if p == "" {
 		q.Shorten(s.cat)
+		p = "/"
 	}
 	href := func(q compare.Query) string {
-		h := s.base + u.Path
+		h := s.base + p
 		if s.publicURL != "" {
-			h = s.publicURL + u.Path
+			h = s.publicURL + p
 		}
 		if enc := q.Encode(); enc != "" {
 			h += "?" + enc

@@ -79,6 +79,13 @@ func TestPagesNameTheirLanguages(t *testing.T) {
 	if bad := newRecorderRequest(t, s, "/?sort=nonsense", "").Body.String(); strings.Contains(bad, `rel="canonical"`) {
 		t.Error("a page with an ignored parameter has a canonical link")
 	}
+	// A page with a trailing slash is the same page: one canonical address.
+	for p, want := range map[string]string{"/about/": `rel="canonical" href="/about"`, "/app/signal/": `rel="canonical" href="/app/signal"`,
+		"/compare/?apps=signal": `rel="canonical" href="/compare?apps=signal"`} {
+		if got := newRecorderRequest(t, s, p, "").Body.String(); !strings.Contains(got, want) || strings.Contains(got, `href="`+strings.Split(p, "?")[0]) {
+			t.Errorf("GET %s: want %s and no link to the address with its slash", p, want)
+		}
+	}
 	if n := strings.Count(body, `rel="alternate" hreflang=`); n != len(s.cat.Locales)+1 {
 		t.Errorf("%d alternates, want one per language and x-default (%d)", n, len(s.cat.Locales)+1)
 	}

@@ -136,7 +136,7 @@ func TestTraversalAndPrivateFilesAre404(t *testing.T) {
 	s := newTestServer(t)
 	for _, p := range []string{"/../etc/passwd", "/web/../server.go", "/web/%2e%2e/web.go", "/web/web.go", "/web/..%2fweb.go",
 		"/web/app.css/..", "//web/app.css", "/web\\app.css", "/%00", "/web/%ff", "/nope", "/web/nope.css", "/api/nope.json",
-		"/sitemap.xml", "/ads.txt", "/app.wasm", "/goapp.js", "/manifest.json", "/app/signal/../../etc"} {
+		"/sitemap.xml", "/ads.txt", "/app.wasm", "/goapp.js", "/manifest.json", "/app/signal/../../etc", "//", "///about"} {
 		req := httptest.NewRequest("GET", "/", nil)
 		req.URL.Path = mustUnescape(t, p)
 		rec := httptest.NewRecorder()

@@ -92,7 +92,7 @@ func cleanPath(p string) bool {
 		return false
 	}
 	c := path.Clean(p)
-	return c == p || c+"/" == p
+	return c == p || c != "/" && c+"/" == p // "//" is no page
 }
 
 // Version is the content version: a hash of everything browsers cache.
