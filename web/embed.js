@@ -54,11 +54,19 @@
 
   // Ask widgets that started before this script to report their height
   // again. The message carries nothing; widgets that do not know it ignore it.
+  // A frame still on its first about:blank (readable: it is this page's
+  // origin) has no widget yet, which reports by itself once it loads: a
+  // message sent there would only make the browser warn.
   for (const f of document.querySelectorAll("iframe[data-msgcompare]")) {
     try {
       const o = opaque(f) ? "*" : new URL(f.src, location.href).origin;
-      if (f.contentWindow && o !== "null") {
-        f.contentWindow.postMessage({ type: "msgcompare:hello" }, o);
+      const cw = f.contentWindow;
+      let blank = false;
+      try {
+        blank = cw.location.href === "about:blank" && o !== location.origin;
+      } catch (_) {}
+      if (cw && o !== "null" && !blank) {
+        cw.postMessage({ type: "msgcompare:hello" }, o);
       }
     } catch (_) {}
   }

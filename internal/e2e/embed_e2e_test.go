@@ -3,9 +3,12 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -158,5 +161,43 @@ func TestEmbedBuilder(t *testing.T) {
 			b.run(t, "copy", chromedp.Click(chromedp.CSS(`#copy`)), waitFor(`document.querySelector('#copy + [role="status"]').textContent !== ""`))
 			b.checkClean(t, ts.URL)
 		})
+	}
+}
+
+// TestEmbedJSBeforeItsFrameLoadsSaysNothing: a host page that loads
+// embed.js at once, right after the widget's iframe (which has not loaded
+// yet), gets no console message from it, and the widget is still sized.
+func TestEmbedJSBeforeItsFrameLoadsSaysNothing(t *testing.T) {
+	t.Parallel()
+	widget := startServe(t)
+	origin := crossSite(widget.URL)
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A privacy site</title></head><body>
+<iframe id="w1" src="` + origin + widgetQuery + `" title="Private messenger comparison" style="width:100%;border:0" data-msgcompare></iframe>
+<script src="` + origin + `/embed.js"></script></body></html>`
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(host.Close)
+	b := newBrowser(t, 1000, 800)
+	var mu sync.Mutex
+	var said []string
+	chromedp.Listen(b.ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *log.EventEntryAdded:
+			said = append(said, string(e.Entry.Level)+": "+e.Entry.Text)
+		case *runtime.EventConsoleAPICalled:
+			said = append(said, string(e.Type)+" (console API)")
+		}
+	})
+	b.run(t, "load the host page", chromedp.Navigate(host.URL+"/"), waitFor(frameHeight("w1")+` > 100`))
+	mu.Lock()
+	defer mu.Unlock()
+	for _, s := range said {
+		if strings.Contains(s, "postMessage") || strings.Contains(s, "embed.js") {
+			t.Errorf("the host's console: %s", s)
+		}
 	}
 }
