@@ -43,8 +43,8 @@ func Diff(name string, old, new []byte) string {
 }
 
 type op struct {
-	kind       byte // ' ', '-' or '+'
-	line       string
+	kind         byte // ' ', '-' or '+'
+	line         string
 	aLine, bLine int // 1-based line numbers in old and new before this op
 }
 

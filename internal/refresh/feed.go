@@ -60,7 +60,10 @@ type Feed struct {
 
 // String names the feed as "host/repo", e.g. github.com/signalapp/Signal-iOS.
 func (f Feed) String() string {
-	if f.Kind == FDroid {
+	switch f.Kind {
+	case "":
+		return ""
+	case FDroid:
 		return "f-droid.org/packages/" + f.Repo
 	}
 	return f.Host + "/" + f.Repo
