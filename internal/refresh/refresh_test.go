@@ -235,8 +235,8 @@ func TestNewestGitHubPreReleasesOnly(t *testing.T) {
 
 func TestNewestGitHubTags(t *testing.T) {
 	s := serve(t, map[string]route{
-		"/api.github.com/repos/example/Chat-iOS/releases": {file: "github/releases-empty.json"},
-		"/api.github.com/repos/example/Chat-iOS/tags":     {file: "github/tags.json"},
+		"/api.github.com/repos/example/Chat-iOS/releases":                                         {file: "github/releases-empty.json"},
+		"/api.github.com/repos/example/Chat-iOS/tags":                                             {file: "github/tags.json"},
 		"/api.github.com/repos/example/Chat-iOS/commits/c0ffee0000000000000000000000000000000003": {file: "github/commit-c0ffee0000000000000000000000000000000003.json"},
 		"/api.github.com/repos/example/Chat-iOS/commits/c0ffee0000000000000000000000000000000002": {file: "github/commit-c0ffee0000000000000000000000000000000002.json"},
 	})
@@ -252,8 +252,8 @@ func TestNewestGitHubTags(t *testing.T) {
 	}
 	// TagDates bounds the commits read.
 	s2 := serve(t, map[string]route{
-		"/api.github.com/repos/example/Chat-iOS/releases": {file: "github/releases-empty.json"},
-		"/api.github.com/repos/example/Chat-iOS/tags":     {file: "github/tags.json"},
+		"/api.github.com/repos/example/Chat-iOS/releases":                                         {file: "github/releases-empty.json"},
+		"/api.github.com/repos/example/Chat-iOS/tags":                                             {file: "github/tags.json"},
 		"/api.github.com/repos/example/Chat-iOS/commits/c0ffee0000000000000000000000000000000003": {file: "github/commit-c0ffee0000000000000000000000000000000003.json"},
 	})
 	if rel, err := s2.fetcher(Config{TagDates: 1}).Newest(context.Background(), ghIOS); err != nil || rel.Version != "8.30.1.5" || len(s2.requests()) != 3 {
@@ -274,7 +274,7 @@ func TestNewestGitLab(t *testing.T) {
 	}
 
 	s = serve(t, map[string]route{
-		"/code.briarproject.org/api/v4/projects/example%2Fchat/releases":       {body: "[]"},
+		"/code.briarproject.org/api/v4/projects/example%2Fchat/releases":        {body: "[]"},
 		"/code.briarproject.org/api/v4/projects/example%2Fchat/repository/tags": {file: "gitlab/tags.json"},
 	})
 	feed = Feed{Kind: GitLab, Host: "code.briarproject.org", Repo: "example/chat"}
