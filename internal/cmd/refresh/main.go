@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/signal"
@@ -96,25 +97,15 @@ func run(ctx context.Context, o options) int {
 	})
 	results := refresh.Refresh(ctx, f, apps, today, *concurrency)
 
-	changed := map[string][]byte{}
-	for i := range results {
-		r := &results[i]
-		if r.Status != refresh.Updated {
-			continue
-		}
-		name := path.Join(catalog.AppsDir, filepath.Base(r.App.File))
-		if errs := refresh.Validate(data, *dataDir, map[string][]byte{name: r.New}, today); errs != nil {
-			r.Status, r.Reason, r.New = refresh.Failed, "the proposal would not validate: "+errs.Error(), nil
-			continue
-		}
-		changed[name] = r.New
-		io.WriteString(o.stdout, refresh.Diff(r.App.File, r.App.Data, r.New))
-	}
-
-	code = 0
-	if errs := refresh.Validate(data, *dataDir, changed, today); *write && errs != nil {
+	changed, errs := proposals(results, data, *dataDir, today)
+	if errs != nil {
 		fmt.Fprintf(o.stderr, "refresh: the proposals together do not validate; nothing written:\n%v\n", errs)
 		*write, code = false, 1
+	}
+	for _, r := range results {
+		if r.Status == refresh.Updated {
+			io.WriteString(o.stdout, refresh.Diff(r.App.File, r.App.Data, r.New))
+		}
 	}
 	if *write && len(changed) > 0 {
 		for i := range results {
@@ -138,13 +129,48 @@ func run(ctx context.Context, o options) int {
 	}
 	fmt.Fprintf(o.stderr, "refresh: %s\n", refresh.Summary(results))
 	switch {
-	case len(changed) == 0:
+	case len(changed) == 0 || code != 0:
 	case *write:
 		fmt.Fprintln(o.stderr, "refresh: written; review with git diff, then make build (data/catalog.bin) and make validate")
 	default:
 		fmt.Fprintln(o.stderr, "refresh: nothing written; apply with -write (make refresh WRITE=1) or git apply the diff")
 	}
 	return code
+}
+
+// proposals checks the updated results' files with the catalog loader,
+// all at once, and turns those it finds problems in into errors. It
+// returns the files of the rest, keyed by name in data (apps/<id>.json),
+// and the problems that remain with them (none, since the data validated
+// without them, unless a check spans files).
+func proposals(results []refresh.Result, data fs.FS, dataDir, today string) (map[string][]byte, catalog.Errors) {
+	changed := map[string][]byte{}
+	for _, r := range results {
+		if r.Status == refresh.Updated {
+			changed[appName(r.App)] = r.New
+		}
+	}
+	errs := refresh.Validate(data, dataDir, changed, today)
+	if errs == nil {
+		return changed, nil
+	}
+	byFile := map[string][]string{}
+	for _, e := range errs {
+		byFile[e.File] = append(byFile[e.File], e.Error())
+	}
+	for i := range results {
+		r := &results[i]
+		if msgs := byFile[r.App.File]; r.Status == refresh.Updated && msgs != nil {
+			r.Status, r.Reason, r.New = refresh.Failed, "the proposal would not validate: "+strings.Join(msgs, "; "), nil
+			delete(changed, appName(r.App))
+		}
+	}
+	return changed, refresh.Validate(data, dataDir, changed, today)
+}
+
+// appName is app's file name in the data directory, e.g. apps/signal.json.
+func appName(app *refresh.App) string {
+	return path.Join(catalog.AppsDir, path.Base(app.File))
 }
 
 // readApps reads the app files of dataDir, all or those whose ids only

@@ -62,6 +62,8 @@ func feeds(t *testing.T, status int) *httptest.Server {
 			fmt.Fprint(w, `{"packageName":"x.y","suggestedVersionCode":2,"packages":[{"versionName":"2.0","versionCode":2}]}`)
 		case strings.HasPrefix(rest, "api/v4/projects/") && strings.HasSuffix(rest, "/releases"):
 			fmt.Fprintf(w, `[{"tag_name":"v99.0","released_at":"2099-12-30T10:00:00Z","upcoming_release":false,"_links":{"self":"https://%s/x/-/releases/v99.0"}}]`, host)
+		case strings.HasSuffix(rest, "/berty/berty/releases"): // a page URL the loader refuses
+			fmt.Fprint(w, `[{"tag_name":"v99.0","html_url":"https://github.com/berty/berty/releases/tag/v 99.0","draft":false,"prerelease":false,"published_at":"2099-12-30T10:00:00Z"}]`)
 		case strings.HasSuffix(rest, "/releases"):
 			fmt.Fprintf(w, `[{"tag_name":"v99.0","html_url":"https://%s/x/releases/tag/v99.0","draft":false,"prerelease":false,"published_at":"2099-12-30T10:00:00Z"}]`, strings.TrimPrefix(host, "api."))
 		default:
@@ -95,7 +97,8 @@ func TestRunWrite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"signal: updated", "whatsapp: no feed", "skype: no feed: discontinued", "written; review with git diff"} {
+	for _, want := range []string{"signal: updated", "whatsapp: no feed",
+		`berty: error: the proposal would not validate: ` + filepath.ToSlash(data) + `/apps/berty.json: values.last_release.sources[0]: expected an http(s) URL, got "https://github.com/berty/berty/releases/tag/v 99.0"`, "skype: no feed: discontinued", "written; review with git diff"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q", want)
 		}
@@ -107,11 +110,17 @@ func TestRunWrite(t *testing.T) {
 	if string(after) == string(before) || !strings.Contains(string(after), `"until": "2099-12-30"`) {
 		t.Errorf("signal.json not written:\n%s", after)
 	}
+	if strings.Contains(stdout, "berty.json") {
+		t.Error("the diff has berty's invalid proposal")
+	}
+	if b, _ := os.ReadFile(filepath.Join(data, "apps/berty.json")); strings.Contains(string(b), "v 99.0") {
+		t.Error("berty's invalid proposal was written")
+	}
 	if _, err := catalog.Load(os.DirFS(data), catalog.Options{Dir: data, Today: "2099-12-31"}); err != nil {
 		t.Errorf("the written data does not load:\n%v", err)
 	}
 	// A second run finds nothing newer and writes nothing.
-	code, stdout, stderr = runCmd(t, feeds(t, http.StatusOK), "-data", data, "-write")
+	code, stdout, stderr = runCmd(t, feeds(t, http.StatusOK), "-data", data, "-write", "-only", "signal,briar")
 	if code != 0 || stdout != "" || strings.Contains(stderr, ": updated") {
 		t.Errorf("second run: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
