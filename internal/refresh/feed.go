@@ -12,6 +12,7 @@ package refresh
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -227,7 +228,7 @@ func DetectFeed(app *App) (Feed, string) {
 			return list[0], ""
 		}
 	}
-	for _, s := range append(app.LastRelease.Sources[:len(app.LastRelease.Sources):len(app.LastRelease.Sources)], app.OpenSource.Sources...) {
+	for _, s := range slices.Concat(app.LastRelease.Sources, app.OpenSource.Sources) {
 		if f, _, ok := FeedFromURL(s); ok && f.Kind == FDroid {
 			return f, ""
 		}

@@ -38,7 +38,8 @@ type Config struct {
 	// GitHubToken, if set, is sent to api.github.com (and only there) as
 	// a bearer token: 5000 requests an hour instead of 60.
 	GitHubToken string
-	// MaxBytes limits every response body; default 2 MiB.
+	// MaxBytes limits every response body; default 4 MiB (30 GitHub
+	// releases with long notes and many assets stay well below).
 	MaxBytes int64
 	// PerPage is how many releases or tags one request asks for; default 30.
 	PerPage int
@@ -65,7 +66,7 @@ func NewFetcher(cfg Config) *Fetcher {
 		cfg.BaseURL = func(host string) string { return "https://" + host }
 	}
 	cfg.UserAgent = cmp.Or(cfg.UserAgent, DefaultUserAgent)
-	cfg.MaxBytes = cmp.Or(cfg.MaxBytes, 2<<20)
+	cfg.MaxBytes = cmp.Or(cfg.MaxBytes, 4<<20)
 	cfg.PerPage = cmp.Or(cfg.PerPage, 30)
 	cfg.TagDates = cmp.Or(cfg.TagDates, 5)
 	return &Fetcher{cfg: cfg}

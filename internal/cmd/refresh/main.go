@@ -65,7 +65,7 @@ func run(ctx context.Context, o options) int {
 	only := fl.String("only", "", "comma-separated messenger ids to refresh (default: all)")
 	concurrency := fl.Int("concurrency", 4, "at most this many messengers' feeds are read at once (1-8)")
 	timeout := fl.Duration("timeout", 30*time.Second, "limit of each HTTP request")
-	maxBytes := fl.Int64("max-bytes", 2<<20, "limit of each response's size")
+	maxBytes := fl.Int64("max-bytes", 4<<20, "limit of each response's size")
 	fl.Usage = func() {
 		fmt.Fprintln(fl.Output(), "usage: refresh [flags]  (proposes last_release updates as a diff of data/apps/*.json)")
 		fl.PrintDefaults()
