@@ -7,11 +7,13 @@ import (
 
 // Diff returns the unified diff (three lines of context) that turns old
 // into new, with the headers "--- a/name" and "+++ b/name" that git apply
-// and patch -p1 read; "" when they are equal.
+// and patch -p1 read (name's leading "/", if any, dropped); "" when they
+// are equal.
 func Diff(name string, old, new []byte) string {
 	if string(old) == string(new) {
 		return ""
 	}
+	name = strings.TrimLeft(name, "/")
 	a, b := lines(string(old)), lines(string(new))
 	ops := diffLines(a, b)
 	var out strings.Builder

@@ -104,7 +104,7 @@ func run(ctx context.Context, o options) int {
 	}
 	for _, r := range results {
 		if r.Status == refresh.Updated {
-			io.WriteString(o.stdout, refresh.Diff(r.App.File, r.App.Data, r.New))
+			io.WriteString(o.stdout, refresh.Diff(shownName(r.App.File), r.App.Data, r.New))
 		}
 	}
 	if *write && len(changed) > 0 {
@@ -171,6 +171,24 @@ func proposals(results []refresh.Result, data fs.FS, dataDir, today string) (map
 // appName is app's file name in the data directory, e.g. apps/signal.json.
 func appName(app *refresh.App) string {
 	return path.Join(catalog.AppsDir, path.Base(app.File))
+}
+
+// shownName is file's name in the diff: relative to the working
+// directory when it is below it (run from the repository's root, the
+// diff applies there with git apply), else as given.
+func shownName(file string) string {
+	if !filepath.IsAbs(file) {
+		return file
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return file
+	}
+	rel, err := filepath.Rel(wd, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file
+	}
+	return filepath.ToSlash(rel)
 }
 
 // readApps reads the app files of dataDir, all or those whose ids only

@@ -103,7 +103,7 @@ func TestRunWrite(t *testing.T) {
 			t.Errorf("stderr lacks %q", want)
 		}
 	}
-	if !strings.Contains(stdout, "--- a/"+filepath.ToSlash(signal)) || !strings.Contains(stdout, `+      "verified": "2099-12-31",`) {
+	if !strings.Contains(stdout, "--- a/"+strings.TrimPrefix(filepath.ToSlash(signal), "/")) || !strings.Contains(stdout, `+      "verified": "2099-12-31",`) {
 		t.Errorf("stdout lacks signal's diff:\n%.2000s", stdout)
 	}
 	after, _ := os.ReadFile(signal)
@@ -150,10 +150,15 @@ func TestRunDiffOnly(t *testing.T) {
 	if err != nil {
 		t.Skip("no git")
 	}
-	dir := filepath.Dir(data)
-	cmd := exec.Command(git, "apply", "-p1", "--directory", strings.TrimPrefix(filepath.ToSlash(dir), "/"), "-")
+	// The temporary directory is not below the working directory, so
+	// the diff names the files by their absolute paths, without the
+	// leading "/".
+	if !strings.Contains(stdout, "--- a/"+strings.TrimPrefix(filepath.ToSlash(data), "/")+"/apps/briar.json\n") {
+		t.Errorf("diff header:\n%.300s", stdout)
+	}
+	cmd := exec.Command(git, "apply", "-")
 	cmd.Dir = "/"
-	cmd.Stdin = strings.NewReader(strings.ReplaceAll(stdout, filepath.ToSlash(dir)+"/", ""))
+	cmd.Stdin = strings.NewReader(stdout)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("git apply: %v\n%s", err, out)
 	}
@@ -194,5 +199,45 @@ func TestRunUsage(t *testing.T) {
 	os.WriteFile(filepath.Join(data, "presets.json"), []byte("{"), 0o644)
 	if code, _, stderr := runCmd(t, srv, "-data", data); code != 1 || !strings.Contains(stderr, "does not validate") {
 		t.Errorf("invalid data: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestShownName(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"data/apps/signal.json":                          "data/apps/signal.json",
+		filepath.Join(wd, "data", "apps", "signal.json"): "data/apps/signal.json",
+		"/elsewhere/data/apps/signal.json":               "/elsewhere/data/apps/signal.json",
+	} {
+		if got := shownName(in); got != want {
+			t.Errorf("shownName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWriteFileEditedMeanwhile: a file edited since it was read is not
+// overwritten.
+func TestWriteFileEditedMeanwhile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "a.json")
+	os.WriteFile(name, []byte("edited\n"), 0o600)
+	if err := writeFile(name, []byte("read\n"), []byte("proposed\n")); err == nil || !strings.Contains(err.Error(), "changed since it was read") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "edited\n" {
+		t.Errorf("file now %q", b)
+	}
+	if err := writeFile(name, []byte("edited\n"), []byte("proposed\n")); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(name)
+	info, _ := os.Stat(name)
+	if string(b) != "proposed\n" || info.Mode().Perm() != 0o600 {
+		t.Errorf("written %q, mode %v", b, info.Mode())
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(name), ".refresh-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
