@@ -53,6 +53,17 @@ DAYS ?= 0
 stale:
 	$(GO) run ./cmd/serve -stale $(DAYS)
 
+# Proposes last_release updates from the messengers' public release feeds
+# (GitHub, GitLab and Gitea/Codeberg releases or tags; F-Droid versions,
+# undated) as a unified diff of data/apps/*.json on stdout and one line per
+# messenger on stderr (docs/data.md). It needs the internet, so make test
+# and CI never run it. WRITE=1 applies the proposals to the files,
+# ONLY=signal,briar limits the run; GITHUB_TOKEN lifts GitHub's limit of
+# 60 requests an hour.
+.PHONY: refresh
+refresh:
+	$(GO) run ./internal/cmd/refresh $(if $(WRITE),-write) $(if $(ONLY),-only $(ONLY))
+
 # staticcheck, at the version go.mod pins (a tool directive), built
 # natively so that it can also check the wasm build.
 bin/staticcheck: go.mod go.sum

@@ -1,0 +1,66 @@
+package refresh
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"time"
+
+	"msgcompare/app/catalog"
+)
+
+// Validate loads the catalog in data (the layout of data/, with dir its
+// name in messages) with files replaced by changed (keyed by name in
+// data, e.g. apps/signal.json), as make validate would after they were
+// written. It returns the loader's problems, nil when there are none.
+func Validate(data fs.FS, dir string, changed map[string][]byte, today string) catalog.Errors {
+	_, err := catalog.Load(overlay{base: data, files: changed}, catalog.Options{Dir: dir, Today: today})
+	if err == nil {
+		return nil
+	}
+	var errs catalog.Errors
+	if errors.As(err, &errs) {
+		return errs
+	}
+	return catalog.Errors{{File: dir, Msg: err.Error()}}
+}
+
+// overlay is base with some files' contents replaced.
+type overlay struct {
+	base  fs.FS
+	files map[string][]byte
+}
+
+// Open opens name, from files if it is replaced there.
+func (o overlay) Open(name string) (fs.File, error) {
+	b, ok := o.files[name]
+	if !ok {
+		return o.base.Open(name)
+	}
+	return &memFile{Reader: bytes.NewReader(b), name: path.Base(name), size: int64(len(b))}, nil
+}
+
+// ReadFile reads name, from files if it is replaced there.
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if b, ok := o.files[name]; ok {
+		return bytes.Clone(b), nil
+	}
+	return fs.ReadFile(o.base, name)
+}
+
+// memFile is a replaced file, open for reading.
+type memFile struct {
+	*bytes.Reader
+	name string
+	size int64
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f *memFile) Close() error               { return nil }
+func (f *memFile) Name() string               { return f.name }
+func (f *memFile) Size() int64                { return f.size }
+func (f *memFile) Mode() fs.FileMode          { return 0o444 }
+func (f *memFile) ModTime() time.Time         { return time.Time{} }
+func (f *memFile) IsDir() bool                { return false }
+func (f *memFile) Sys() any                   { return nil }
