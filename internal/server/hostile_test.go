@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -98,15 +99,24 @@ func TestHostileTextStaysText(t *testing.T) {
 		return
 	}
 	dir := t.TempDir()
-	templates := map[bool]map[string][]string{}
-	for _, bad := range []bool{false, true} {
-		out := filepath.Join(dir, "pages.json")
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHostileTextStaysText$", "-test.short")
-		cmd.Env = append(os.Environ(), "MSGCOMPARE_HOSTILE_OUT="+out, "MSGCOMPARE_HOSTILE="+map[bool]string{false: "0", true: "1"}[bad])
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Errorf("rendering (hostile: %v): %v\n%s", bad, err, b)
+	// The two renderings run side by side (each is one goroutine's work,
+	// minutes under -race).
+	var outputs [2]bytes.Buffer
+	var cmds [2]*exec.Cmd
+	for i, bad := range []string{"0", "1"} {
+		cmds[i] = exec.Command(os.Args[0], "-test.run=^TestHostileTextStaysText$", "-test.short")
+		cmds[i].Env = append(os.Environ(), "MSGCOMPARE_HOSTILE_OUT="+filepath.Join(dir, bad+".json"), "MSGCOMPARE_HOSTILE="+bad)
+		cmds[i].Stdout, cmds[i].Stderr = &outputs[i], &outputs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
 		}
-		b, err := os.ReadFile(out)
+	}
+	templates := map[bool]map[string][]string{}
+	for i, bad := range []string{"0", "1"} {
+		if err := cmds[i].Wait(); err != nil {
+			t.Errorf("rendering (hostile: %s): %v\n%s", bad, err, outputs[i].Bytes())
+		}
+		b, err := os.ReadFile(filepath.Join(dir, bad+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +124,7 @@ func TestHostileTextStaysText(t *testing.T) {
 		if err := json.Unmarshal(b, &pages); err != nil {
 			t.Fatal(err)
 		}
-		templates[bad] = pages
+		templates[bad == "1"] = pages
 	}
 	for bad, pages := range templates {
 		for page, names := range pages {
