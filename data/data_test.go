@@ -84,26 +84,42 @@ var issue13Apps = []string{"imessage", "google-messages", "facebook-messenger", 
 	"discord", "keybase", "olvid", "berty", "tox", "status", "keet", "ricochet-refresh", "quiet"}
 
 // maxUnknown is how many cells of the whole catalog may be unknown (a plain
-// null). Unknowns are honest, but a comparison full of them helps nobody.
-// The goal (issue 13) is 10; the research of December 2026 left 27 of
-// 1,350, each with a note saying what was searched. The bound is a
-// ratchet: lower it whenever a fact is found, never raise it.
+// null), outside the access group. Unknowns are honest, but a comparison
+// full of them helps nobody. The goal (issue 13) is 10; the research of
+// December 2026 left 27 of 1,350, each with a note saying what was
+// searched. The bound is a ratchet: lower it whenever a fact is found,
+// never raise it.
 const maxUnknown = 14
+
+// maxUnknownAccess is the same ratchet for the access group (circumvention,
+// install sources, use without Google Play services, push), added in
+// December 2026 (issue 25): closed apps (WhatsApp, Viber, LINE, Discord,
+// Messenger, Google Messages, Keet) document neither their push path nor
+// life without Google, and the discontinued Skype and Wickr Me never will.
+// Lower it as facts are found, never raise it.
+const maxUnknownAccess = 27
 
 // TestFewUnknowns keeps unknown cells rare across the catalog; no limit
 // ("unlimited": true) is a known value and does not count.
 func TestFewUnknowns(t *testing.T) {
 	cat := load(t)
-	var unknown []string
+	var unknown, access []string
 	for _, a := range cat.Apps {
 		for _, cr := range cat.Criteria {
 			if c := a.Cell(cr.ID); c != nil && c.Value.Null {
-				unknown = append(unknown, a.ID+"."+cr.ID)
+				if cr.Group == "access" {
+					access = append(access, a.ID+"."+cr.ID)
+				} else {
+					unknown = append(unknown, a.ID+"."+cr.ID)
+				}
 			}
 		}
 	}
 	if len(unknown) > maxUnknown {
 		t.Errorf("%d cells are unknown (null), want at most %d:\n%s", len(unknown), maxUnknown, strings.Join(unknown, "\n"))
+	}
+	if len(access) > maxUnknownAccess {
+		t.Errorf("%d cells of the access group are unknown (null), want at most %d:\n%s", len(access), maxUnknownAccess, strings.Join(access, "\n"))
 	}
 }
 

@@ -150,7 +150,11 @@ type Status struct {
 }
 
 // Statuses lists the valid Status.Status values.
-var Statuses = []string{"recommended", "listed", "removed"}
+//
+// recommended_with_caveats is a recommendation with reservations (Kuketz'
+// "eingeschränkt"); not_recommended is an explicit verdict against the
+// messenger, unlike removed, which ends an earlier listing.
+var Statuses = []string{"recommended", "recommended_with_caveats", "listed", "not_recommended", "removed"}
 
 // Discontinued marks a messenger whose service has shut down.
 type Discontinued struct {

@@ -42,6 +42,8 @@ var uiTexts = []string{
 	"shortlist", "no_full_match", "see_table", "compare_these", "tie",
 	"weaker", "verdict_one", "compare_with", "status_title",
 	"status_recommended", "status_listed", "status_removed", "pick_two",
+	"status_recommended_with_caveats", "status_not_recommended",
+	"curator_privacyguides", "curator_kuketz", "curator_securemessagingapps",
 	"no_differences", "compare_caption", "criterion", "about_title",
 	"criteria_title", "presets_title", "licence_title", "licence_text",
 	"contribute_title", "contribute_text", "nav_changes", "changes_title",

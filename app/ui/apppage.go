@@ -129,7 +129,7 @@ func statusView(list []catalog.Status, lang locale) app.UI {
 		app.Ol().Reversed(true).Body(app.Range(list).Slice(func(i int) app.UI {
 			s := list[len(list)-1-i]
 			return app.Li().Body(
-				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator)+": "+t(lang, "status_"+s.Status)),
+				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator, lang)+": "+t(lang, "status_"+s.Status)),
 				app.Text(" — "),
 				enText(lang, s.Reason),
 				app.Text(" "),
@@ -139,9 +139,11 @@ func statusView(list []catalog.Status, lang locale) app.UI {
 	)
 }
 
-func curatorName(id string) string {
-	if id == "privacyguides" {
-		return "Privacy Guides"
+// curatorName is a curator's display name in the reader's language
+// (ui.json's curator_<id>), or its id when no language names it.
+func curatorName(id string, lang locale) string {
+	if s := t(lang, msgCuratorPrefix+id); s != "" {
+		return s
 	}
 	return id
 }

@@ -172,7 +172,7 @@ func changeSummary(cat *catalog.Catalog, c *changes.Change, lang locale) string 
 		return lang.labelValue(cr.Label.In(lang.code), strings.TrimSpace(from.Symbol+" "+from.Word)+lang.arrow()+strings.TrimSpace(to.Symbol+" "+to.Word))
 	case changes.Status:
 		to, _ := c.To.(string)
-		line := curatorName(c.Curator) + ": "
+		line := curatorName(c.Curator, lang) + ": "
 		if from, ok := c.From.(string); ok {
 			line += t(lang, "status_"+from) + lang.arrow()
 		}

@@ -121,7 +121,7 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, lk links, lang loc
 		b.WriteString(`</p>`)
 	}
 	if st := latestStatus(a.Status); st != nil {
-		b.WriteString(`<p class="curator">` + esc(curatorName(st.Curator)+": "+t(lang, "status_"+st.Status)+" ("+formatDate(st.Since, lang)+")") + `</p>`)
+		b.WriteString(`<p class="curator">` + esc(curatorName(st.Curator, lang)+": "+t(lang, "status_"+st.Status)+" ("+formatDate(st.Since, lang)+")") + `</p>`)
 	}
 	b.WriteString(`</li>`)
 }

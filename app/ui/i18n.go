@@ -120,6 +120,7 @@ const (
 	msgStatusRecommended = "status_recommended"
 	msgStatusListed      = "status_listed"
 	msgStatusRemoved     = "status_removed"
+	msgCuratorPrefix     = "curator_" // + a curator id: its display name
 	msgSlot              = "slot"
 	msgPickTwo           = "pick_two"
 	msgNoDifferences     = "no_differences"
