@@ -26,9 +26,9 @@ import (
 // (EncodeEvidence), which the browser fetches when a page first shows a
 // fact's evidence. A catalog read without it is Abridged.
 const (
-	binaryMagic   = "msgcompare-catalog-5\n"
+	binaryMagic   = "msgcompare-catalog-6\n"
 	packMagic     = "msgcompare-language-1\n"
-	evidenceMagic = "msgcompare-evidence-1\n"
+	evidenceMagic = "msgcompare-evidence-2\n"
 )
 
 // EncodeBinary encodes a catalog in its compact form, with its English
@@ -60,8 +60,11 @@ func EncodeLanguage(c *Catalog, code string) ([]byte, error) {
 }
 
 // EncodeEvidence encodes the evidence pack: every cell's note and
-// sources, in the order of the apps and of their criteria's ids, which
-// ReadEvidence adds to a catalog that ReadBinary decoded.
+// sources with its history's, and the curators' reasons and sources, in
+// the order of the apps, of their criteria's ids and of their verdicts,
+// which ReadEvidence adds to a catalog that ReadBinary decoded. The wasm
+// keeps what lists and filters read (values, dates, verdicts); the words
+// and addresses a reader opens come here.
 func EncodeEvidence(c *Catalog) []byte {
 	w := binWriter{b: []byte(evidenceMagic)}
 	w.str(c.Version)
@@ -69,8 +72,18 @@ func EncodeEvidence(c *Catalog) []byte {
 		a := &c.Apps[i]
 		w.n(len(a.Values))
 		for _, id := range sortedKeys(a.Values) {
-			w.list(a.Values[id].Sources)
-			w.str(a.Values[id].Note)
+			cell := a.Values[id]
+			w.list(cell.Sources)
+			w.str(cell.Note)
+			w.n(len(cell.History))
+			for _, h := range cell.History {
+				w.list(h.Sources)
+				w.str(h.Note)
+			}
+		}
+		w.n(len(a.Status))
+		for _, st := range a.Status {
+			w.strs(st.Reason, st.Source)
 		}
 	}
 	return w.b
@@ -97,25 +110,53 @@ func (r *binReader) evidence(c *Catalog) error {
 	type evidence struct {
 		sources []string
 		note    string
+		history []evidence
 	}
-	all := make([][]evidence, len(c.Apps))
+	type appEvidence struct {
+		cells  []evidence
+		status [][2]string // reason, source
+	}
+	all := make([]appEvidence, len(c.Apps))
 	for i := range c.Apps {
 		a := &c.Apps[i]
-		if n := r.n(); n != len(a.Values) {
-			return fmt.Errorf("catalog: the evidence pack has %d facts of %s, the catalog %d", n, a.ID, len(a.Values))
+		ids := sortedKeys(a.Values)
+		if n := r.n(); n != len(ids) {
+			return fmt.Errorf("catalog: the evidence pack has %d facts of %s, the catalog %d", n, a.ID, len(ids))
 		}
-		all[i] = make([]evidence, len(a.Values))
-		for j := range all[i] {
-			all[i][j] = evidence{sources: r.list(), note: r.str()}
+		all[i].cells = make([]evidence, len(ids))
+		for j, id := range ids {
+			e := evidence{sources: r.list(), note: r.str()}
+			if n := r.n(); n != len(a.Values[id].History) {
+				return fmt.Errorf("catalog: the evidence pack has %d past values of %s's %s, the catalog %d", n, a.ID, id, len(a.Values[id].History))
+			}
+			e.history = make([]evidence, len(a.Values[id].History))
+			for k := range e.history {
+				e.history[k] = evidence{sources: r.list(), note: r.str()}
+			}
+			all[i].cells[j] = e
+		}
+		if n := r.n(); n != len(a.Status) {
+			return fmt.Errorf("catalog: the evidence pack has %d verdicts on %s, the catalog %d", n, a.ID, len(a.Status))
+		}
+		all[i].status = make([][2]string, len(a.Status))
+		for k := range all[i].status {
+			all[i].status[k] = [2]string{r.str(), r.str()}
 		}
 	}
 	if len(r.b) != 0 {
 		return fmt.Errorf("catalog: %d bytes after the end of the evidence pack", len(r.b))
 	}
 	for i := range c.Apps {
-		for j, id := range sortedKeys(c.Apps[i].Values) {
-			cell := c.Apps[i].Values[id]
-			cell.Sources, cell.Note = all[i][j].sources, all[i][j].note
+		a := &c.Apps[i]
+		for j, id := range sortedKeys(a.Values) {
+			cell, e := a.Values[id], all[i].cells[j]
+			cell.Sources, cell.Note = e.sources, e.note
+			for k := range cell.History {
+				cell.History[k].Sources, cell.History[k].Note = e.history[k].sources, e.history[k].note
+			}
+		}
+		for k := range a.Status {
+			a.Status[k].Reason, a.Status[k].Source = all[i].status[k][0], all[i].status[k][1]
 		}
 	}
 	c.Abridged = false
@@ -471,9 +512,7 @@ func (w *binWriter) app(a *App) {
 		}
 		for _, h := range cell.History {
 			w.value(h.Value)
-			w.str(h.Until)
-			w.list(h.Sources)
-			w.str(h.Note)
+			w.str(h.Until) // the note and sources: EncodeEvidence
 		}
 	}
 	if a.Status == nil {
@@ -482,7 +521,7 @@ func (w *binWriter) app(a *App) {
 		w.n(len(a.Status) + 1)
 	}
 	for _, s := range a.Status {
-		w.strs(s.Curator, s.Status, s.Since, s.Reason, s.Source)
+		w.strs(s.Curator, s.Status, s.Since) // the reason and source: EncodeEvidence
 	}
 }
 
@@ -650,7 +689,7 @@ func (r *binReader) app(a *App) {
 		if h, ok := r.count(); ok {
 			cell.History = make([]Change, h)
 			for i := range cell.History {
-				cell.History[i] = Change{Value: r.value(), Until: r.str(), Sources: r.list(), Note: r.str()}
+				cell.History[i] = Change{Value: r.value(), Until: r.str()}
 			}
 		}
 		a.Values[id] = cell
@@ -658,7 +697,7 @@ func (r *binReader) app(a *App) {
 	if n, ok := r.count(); ok {
 		a.Status = make([]Status, n)
 		for i := range a.Status {
-			a.Status[i] = Status{Curator: r.str(), Status: r.str(), Since: r.str(), Reason: r.str(), Source: r.str()}
+			a.Status[i] = Status{Curator: r.str(), Status: r.str(), Since: r.str()}
 		}
 	}
 }

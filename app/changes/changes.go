@@ -96,7 +96,7 @@ func Extract(cat *catalog.Catalog) []Change {
 			}
 			out = append(out, Change{
 				Kind: Status, Date: s.Since, App: a.ID, Curator: s.Curator,
-				From: from, To: s.Status, Note: s.Reason, Sources: []string{s.Source},
+				From: from, To: s.Status, Note: s.Reason, Sources: source(s.Source),
 			})
 			last[s.Curator] = s.Status
 		}
@@ -169,4 +169,13 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// source is a change's one source as a list; none while the catalog has
+// no sources yet (catalog.Abridged).
+func source(u string) []string {
+	if u == "" {
+		return []string{}
+	}
+	return []string{u}
 }

@@ -131,9 +131,8 @@ func statusView(list []catalog.Status, lang locale) app.UI {
 			return app.Li().Body(
 				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator, lang)+": "+t(lang, "status_"+s.Status)),
 				app.Text(" — "),
-				enText(lang, s.Reason),
-				app.Text(" "),
-				extLink(s.Source, t(lang, msgSource)),
+				app.If(s.Reason != "", enText(lang, s.Reason)),
+				app.If(s.Source != "", app.Text(" "), extLink(s.Source, t(lang, msgSource))),
 			)
 		})),
 	)

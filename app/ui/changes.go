@@ -40,7 +40,11 @@ func (p *ChangesPage) OnNav(ctx app.Context) { p.loadPage(ctx) }
 func (p *ChangesPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *ChangesPage) loadPage(ctx app.Context) {
-	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
+	u, at := ctx.Page().URL(), pathsOf(ctx)
+	p.loadURL(u, at)
+	// The notes and sources of past values and verdicts are in the
+	// evidence pack (the app renders this page offline, or after a tap).
+	needEvidence(ctx, p.Catalog, &p.state, func() { p.loadURL(u, at) })
 	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgChangesTitle) + " · msgcompare")
 }

@@ -158,13 +158,20 @@ func extLinkHTML(url, text string) string {
 // page that shows a fact's evidence. The wasm carries the facts' values
 // and dates; the rest is the evidence pack (catalog.EncodeEvidence), which
 // the loader fetches once (web/boot.js). Until it has come, a fact's body
-// says it is loading, or that it failed; then the page renders again.
-func needEvidence(ctx app.Context, cat *catalog.Catalog, s *state) {
+// says it is loading, or that it failed; then the page renders again,
+// after then (a page that keeps what it derived from the catalog derives
+// it again there).
+func needEvidence(ctx app.Context, cat *catalog.Catalog, s *state, then ...func()) {
 	if !app.IsClient || !cat.Abridged {
 		return
 	}
 	s.evidenceFailed = ""
-	loadEvidence(ctx, cat, func(err error) { s.evidenceFailed = failedMessage(err) })
+	loadEvidence(ctx, cat, func(err error) {
+		s.evidenceFailed = failedMessage(err)
+		for _, f := range then {
+			f()
+		}
+	})
 }
 
 // failedMessage is what a fact says when its evidence did not come with
