@@ -36,6 +36,15 @@ var chrome sharedBrowser
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	// These tests drive bin/serve, Chromium, nginx and the checkers that
+	// make test builds and installs. go test ./... on a fresh clone (no
+	// bin/serve yet) and go test -short skip them; under CI=true a
+	// missing bin/serve fails them.
+	_, err := os.Stat(filepath.Join(repoRoot, "bin", "serve"))
+	if testing.Short() || err != nil && os.Getenv("CI") != "true" {
+		fmt.Println("end-to-end tests skipped: -short, or no bin/serve yet (make test-e2e builds it and runs them)")
+		os.Exit(0)
+	}
 	cancel := startChrome()
 	code := m.Run()
 	cancel()

@@ -1,13 +1,16 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -48,9 +51,13 @@ func newTestServerWith(t testing.TB, cfg Config) *Server {
 	return s
 }
 
+// build builds a server with the real catalog and, unless cfg says
+// otherwise, web/ with a tiny stand-in for the wasm (smallWeb): the server's
+// tests run on a fresh clone, before make build. The tests of the real
+// embedded files use realWeb.
 func build(cfg Config) (*Server, error) {
 	if cfg.Web == nil {
-		cfg.Web = web.FS
+		cfg.Web = smallWeb()
 	}
 	if _, err := fs.Stat(cfg.Web, "app.wasm"); err != nil {
 		return nil, fmt.Errorf("web/app.wasm is missing: run `make build` first (%v)", err)
@@ -62,6 +69,20 @@ func build(cfg Config) (*Server, error) {
 	cfg.Catalog = cat
 	cfg.Cache = testCache
 	return New(cfg)
+}
+
+// realWeb is web/ as bin/serve embeds it, with the wasm make build wrote;
+// a test of those files skips without it (and fails under CI=true, where
+// make test builds first).
+func realWeb(t testing.TB) fs.FS {
+	t.Helper()
+	if _, err := fs.Stat(web.FS, "app.wasm"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("web/app.wasm is missing: make test builds it first (%v)", err)
+		}
+		t.Skipf("web/app.wasm is missing: run make build for this test (%v)", err)
+	}
+	return web.FS
 }
 
 func get(t *testing.T, h http.Handler, target string) (*http.Response, string) {
@@ -239,5 +260,28 @@ func TestEvidencePackFitsTheWasmsCatalog(t *testing.T) {
 				t.Fatalf("%s/%s: the pack gives another note or other sources than the data", a.ID, id)
 			}
 		}
+	}
+}
+
+// TestTheRealWasm serves web/ as bin/serve embeds it: the wasm make build
+// wrote, with the brotli copy made at build time for readers who accept
+// it, and its size for go-app's progress.
+func TestTheRealWasm(t *testing.T) {
+	s := newTestServerWith(t, Config{Web: realWeb(t)})
+	wasm, _ := fs.ReadFile(web.FS, "app.wasm")
+	br, brErr := fs.ReadFile(web.FS, "app.wasm.br")
+	req := httptest.NewRequest(http.MethodGet, s.webURL("app.wasm"), nil)
+	req.Header.Set("Accept-Encoding", "br, gzip")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	res := rec.Result()
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get("Cache-Control") != cacheImmutable {
+		t.Fatalf("GET the wasm = %d %q %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Cache-Control"))
+	}
+	if got := res.Header.Get("X-Wasm-Content-Length"); got != strconv.Itoa(len(wasm)) {
+		t.Errorf("X-Wasm-Content-Length %s, want %d", got, len(wasm))
+	}
+	if brErr == nil && (res.Header.Get("Content-Encoding") != "br" || !bytes.Equal(rec.Body.Bytes(), br)) {
+		t.Errorf("the wasm for a reader who accepts brotli: %q, %d bytes, want web/app.wasm.br's %d", res.Header.Get("Content-Encoding"), rec.Body.Len(), len(br))
 	}
 }
