@@ -64,6 +64,24 @@ stale:
 refresh:
 	$(GO) run ./internal/cmd/refresh $(if $(WRITE),-write) $(if $(ONLY),-only $(ONLY))
 
+# A new messenger: data/apps/$(ID).json with every criterion unknown and
+# marked "to research" (nothing copied from another messenger), and its
+# English summary to write in data/locales/en/catalog.json. NAME= and
+# HOMEPAGE= are optional. docs/data.md says what to do next.
+.PHONY: new-app
+new-app:
+	$(GO) run ./internal/cmd/newapp -id "$(ID)" $(if $(NAME),-name "$(NAME)") $(if $(HOMEPAGE),-homepage "$(HOMEPAGE)")
+
+# Every generated file that is committed, written again from its source:
+# data/catalog.bin (from data/), docs/nginx.conf (from the header
+# policy), the golden pages and verdicts of app/ui. The tests fail when
+# one is out of date; review the diff before committing it.
+.PHONY: generate
+generate:
+	$(GO) run ./internal/cmd/catalogbin -o data/catalog.bin
+	$(GO) test ./internal/export -run NginxConf -update
+	$(GO) test ./app/ui -run 'TestPrerenderedHTML|TestVerdictSentences' -update
+
 # staticcheck, at the version go.mod pins (a tool directive), built
 # natively so that it can also check the wasm build.
 bin/staticcheck: go.mod go.sum

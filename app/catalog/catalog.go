@@ -41,6 +41,10 @@ func (t L10n) In(lang string) string {
 	return t["en"]
 }
 
+// Has reports whether the text exists in lang itself, not by falling
+// back to English.
+func (t L10n) Has(lang string) bool { return t[lang] != "" }
+
 // Group is a heading under which criteria are shown.
 type Group struct {
 	ID    string `json:"id"`

@@ -76,7 +76,7 @@ func (p *AppPage) Render() app.UI {
 			app.Text(a.Name),
 			app.If(a.Discontinued != nil, app.Span().Class("badge").Text(t(lang, msgDiscontinued))),
 		),
-		app.P().Class("tagline").Text(a.Summary.In(lang.code)),
+		app.P().Class("tagline").Body(l10nText(lang, a.Summary)),
 		app.P().Class("app-links").Body(
 			extLink(a.Homepage, t(lang, msgHomepage)),
 			app.Text(" · "),

@@ -88,6 +88,15 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 // reason), marked so on a page in another language: lang="en" for screen
 // readers, and left to right in a right-to-left page, so that its
 // punctuation stays at its end.
+// l10nText is a text of the catalog in the page's language, or in English,
+// marked so, while its translation is missing.
+func l10nText(lang locale, text catalog.L10n) app.UI {
+	if text.Has(lang.code) {
+		return app.Text(text[lang.code])
+	}
+	return enText(lang, text.In(lang.code))
+}
+
 func enText(lang locale, text string) app.UI {
 	if lang.code == catalog.SourceLang {
 		return app.Text(text)

@@ -75,7 +75,7 @@ func TestPrerenderedHTML(t *testing.T) {
 				t.Fatalf("%v (run go test ./app/ui -run TestPrerenderedHTML -update)", err)
 			}
 			if got != string(want) {
-				t.Errorf("%s differs from %s; rerun with -update if the change is intended\n%s", tt.target, path, firstDiff(string(want), got))
+				t.Errorf("%s differs from %s; run `make generate` if the change is intended\n%s", tt.target, path, firstDiff(string(want), got))
 			}
 		})
 	}

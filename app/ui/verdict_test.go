@@ -68,7 +68,7 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 			t.Fatalf("%v (run go test ./app/ui -run TestVerdict -update)", err)
 		}
 		if b.String() != string(want) {
-			t.Errorf("verdicts in %s differ from %s; rerun with -update if intended\n%s", code, path, firstDiff(string(want), b.String()))
+			t.Errorf("verdicts in %s differ from %s; run `make generate` if intended\n%s", code, path, firstDiff(string(want), b.String()))
 		}
 	}
 }

@@ -43,7 +43,7 @@ func TestNginxConfIsGeneratedFromThePolicy(t *testing.T) {
 			w = wl[i]
 		}
 		if g != w {
-			t.Fatalf("docs/nginx.conf line %d:\n  %s\nwant (from the header policy):\n  %s\nrun `go test ./internal/export -run NginxConf -update`", i+1, g, w)
+			t.Fatalf("docs/nginx.conf line %d:\n  %s\nwant (from the header policy):\n  %s\nrun `make generate`", i+1, g, w)
 		}
 	}
 }
