@@ -19,7 +19,7 @@ func TestCatalog(t *testing.T) {
 	}
 	for _, id := range append(contractApps, issue13Apps...) {
 		if cat.App(id) == nil {
-			t.Errorf("the catalog lacks %s (contract §4, issue 13)", id)
+			t.Errorf("the catalog lacks %s (docs/contract.md §4, issue 13)", id)
 		}
 	}
 	if got, want := len(cat.Apps), len(contractApps)+len(issue13Apps); got != want {
@@ -75,7 +75,8 @@ func TestEmbeddedCatalogLoadsOnASlowClock(t *testing.T) {
 	}
 }
 
-// contractApps are the messengers the public contract (§4) promises.
+// contractApps are the messengers the public contract promises
+// (docs/contract.md §4).
 var contractApps = []string{"signal", "element", "session", "briar", "molly", "simplex", "threema", "wire",
 	"deltachat", "jami", "cwtch", "conversations", "wickr", "telegram", "whatsapp"}
 
