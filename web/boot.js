@@ -5,8 +5,8 @@
 // The prerendered page is the whole comparison and works as plain HTML
 // forms and links, so nothing here runs at load but a few listeners:
 //   - the WebAssembly app starts on the reader's first intent (pointerdown,
-//     touchstart, keydown or focusin, contract §6); the module is compiled
-//     in a Worker, so the page stays responsive while it compiles;
+//     touchstart, keydown or focusin, docs/contract.md §6); the module is
+//     compiled in a Worker, so the page stays responsive while it compiles;
 //   - until the app runs, a changed control submits its GET form (the
 //     server's page cache or the service worker answers at once), a typed
 //     search goes into the address, and the app takes over from the URL;

@@ -15,7 +15,7 @@ import (
 )
 
 // Query is the state of a comparison, as carried by the URL parameters of
-// contract §3. The zero Query shows everything.
+// docs/contract.md §3. The zero Query shows everything.
 type Query struct {
 	Apps        []string            // messengers to show, in order; empty: all
 	Criteria    []string            // criteria to show, in order; empty: the key ones (DefaultCriteria)

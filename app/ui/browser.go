@@ -12,7 +12,7 @@ import (
 )
 
 // markReady tells automated checks that the WebAssembly app has booted and
-// rendered (contract §6), and installs the link click guard.
+// rendered (docs/contract.md §6), and installs the link click guard.
 func markReady() {
 	if !app.IsClient {
 		return
@@ -154,7 +154,7 @@ func fetchPack(fn string, args ...any) ([]byte, error) {
 
 // BootFailed leaves the prerendered page as it is, working as forms and
 // links, with the loader's quiet notice that the interactive version did
-// not load (contract §6: data-wasm="failed").
+// not load (docs/contract.md §6: data-wasm="failed").
 func BootFailed(err error) {
 	win := app.Window()
 	win.Get("document").Get("documentElement").Get("dataset").Set("wasm", "failed")

@@ -109,7 +109,7 @@ func (b *Builder) embedURL() string {
 	return b.siteOrPath() + paths("").href("/embed", b.widgetQuery())
 }
 
-// snippet is the HTML a site pastes (contract §5).
+// snippet is the HTML a site pastes (docs/contract.md §5).
 func (b *Builder) snippet() string {
 	site := b.siteOrPath()
 	return `<iframe src="` + html.EscapeString(b.embedURL()) + `"` + "\n" +

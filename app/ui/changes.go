@@ -114,7 +114,7 @@ func selectField(id, name, label string, opts []option, chosen []string, lang lo
 
 // changeList is the list of changes, written as HTML (no controls; one
 // parse in the browser). Each entry carries data-change (its stable id),
-// data-app and, for a value change, data-criterion (contract §6).
+// data-app and, for a value change, data-criterion (docs/contract.md §6).
 func changeList(cat *catalog.Catalog, s *state, list []changes.Change) app.UI {
 	lang := s.lang
 	if len(list) == 0 {

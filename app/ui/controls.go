@@ -87,7 +87,7 @@ func (h *Home) presetsView() app.UI {
 }
 
 // requirementsView has one control per bool criterion, grouped; each
-// carries its condition in data-require (contract §6).
+// carries its condition in data-require (docs/contract.md §6).
 func (h *Home) requirementsView() app.UI {
 	cat, lang := h.Catalog, h.lang
 	n := len(h.query.Require)

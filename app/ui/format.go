@@ -157,7 +157,7 @@ func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang locale) stri
 
 // requirementControl is one requirement checkbox with its label: the
 // condition a reader toggles for bool criterion cr, carried in
-// data-require (contract §6). The comparison and the widget share it.
+// data-require (docs/contract.md §6). The comparison and the widget share it.
 func requirementControl(cat *catalog.Catalog, cr *catalog.Criterion, q compare.Query, lang locale, onToggle func(catalog.Condition) app.EventHandler) app.UI {
 	c := toggleCondition(cr)
 	cond := c.String()

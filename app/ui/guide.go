@@ -13,7 +13,7 @@ import (
 // questions (data/guide.json) and, once answered, the ranked shortlist
 // with a verdict per messenger. Without the app it is a GET form; the
 // answers are the guide parameter of the URL, so a shared link opens the
-// same answer (contract §6: data-guide, data-question, data-shortlist,
+// same answer (docs/contract.md §6: data-guide, data-question, data-shortlist,
 // data-verdict).
 func (h *Home) guideView() app.UI {
 	cat, lang, q := h.Catalog, h.lang, h.query

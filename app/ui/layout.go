@@ -81,8 +81,8 @@ func bootFailedView(lang locale) app.UI {
 	return app.P().Class("notice boot-failed").ID("boot-failed").Hidden(true).Attr("role", "status").Text(t(lang, msgBootFailed))
 }
 
-// noticeView reports ignored URL parameters (contract §3, §6). Values are
-// rendered as text, never as markup.
+// noticeView reports ignored URL parameters (docs/contract.md §3, §6).
+// Values are rendered as text, never as markup.
 func noticeView(notices []compare.Notice, lang locale) app.UI {
 	if len(notices) == 0 {
 		return nil

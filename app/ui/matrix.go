@@ -29,7 +29,7 @@ func countView(res compare.Result, lang locale) app.UI {
 // matrixView is the table of kept messengers (rows) by criteria (columns,
 // under group headings). On narrow screens, or with view=cards, CSS lays
 // each row out as a card; the markup stays one table. Every row and cell
-// carries data-app, every cell data-criterion (contract §6).
+// carries data-app, every cell data-criterion (docs/contract.md §6).
 //
 // The table is the bulk of the page (hundreds of cells), so it is written
 // as one HTML string: the browser builds it in a single parse instead of
@@ -130,8 +130,8 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 }
 
 // patchMatrix puts the kept rows in the DOM, in order and with their
-// scores, and takes the excluded ones out (contract §6: not in the DOM),
-// in the browser, after a render. Each DOM call from WebAssembly costs,
+// scores, and takes the excluded ones out (docs/contract.md §6: not in
+// the DOM), in the browser, after a render. Each DOM call from WebAssembly costs,
 // and moving a row makes the browser lay the table out again, so it
 // leaves in place the longest run of rows already in order (a longest
 // increasing subsequence), moves only the others and rewrites a score

@@ -9,9 +9,10 @@ import (
 )
 
 // whyNotView lists the excluded messengers with the conditions each fails
-// and the value it has instead. Entries carry data-excluded (contract §6).
-// Like the matrix, it is written as one HTML string: it has no controls,
-// and the browser parses it faster than WebAssembly builds it node by node.
+// and the value it has instead. Entries carry data-excluded
+// (docs/contract.md §6). Like the matrix, it is written as one HTML
+// string: it has no controls, and the browser parses it faster than
+// WebAssembly builds it node by node.
 func whyNotView(cat *catalog.Catalog, s *state) app.UI {
 	if len(s.result.Excluded) == 0 {
 		return nil

@@ -28,8 +28,8 @@ func (b *browser) requested(part string) bool {
 
 // TestWidgetFetchesNothingBeforeIntent loads the widget and lets a reader
 // only look at it: no wasm, no compile worker and no service worker are
-// fetched and the app stays idle (contract §6), while the widget has its
-// content; a focus inside it then starts the app.
+// fetched and the app stays idle (docs/contract.md §6), while the widget
+// has its content; a focus inside it then starts the app.
 func TestWidgetFetchesNothingBeforeIntent(t *testing.T) {
 	t.Parallel()
 	ts := startServe(t)

@@ -184,7 +184,7 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 	return v
 }
 
-// waitReady starts the app as a reader would (contract §6: it boots on
+// waitReady starts the app as a reader would (docs/contract.md §6: it boots on
 // the first pointerdown, touchstart, keydown or focusin) and waits until
 // it has booted and rendered.
 func waitReady() chromedp.Action[chromedp.Void] {

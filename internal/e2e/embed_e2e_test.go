@@ -45,7 +45,7 @@ func crossSite(u string) string {
 }
 
 // wakeFrame presses the pointer on the top left corner of iframe id, as a
-// reader's first touch: the widget then starts its app (contract §6).
+// reader's first touch: the widget then starts its app (docs/contract.md §6).
 func wakeFrame(id string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		r, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(

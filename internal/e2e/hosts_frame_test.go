@@ -154,8 +154,8 @@ func (f *widgetFrame) waitIn(t *testing.T, what, expr string, timeout time.Durat
 	}
 }
 
-// wake starts the widget's app as a reader's first touch would (contract
-// §6) and waits until it has booted and rendered.
+// wake starts the widget's app as a reader's first touch would
+// (docs/contract.md §6) and waits until it has booted and rendered.
 func (f *widgetFrame) wake(t *testing.T) {
 	t.Helper()
 	f.waitIn(t, "start the widget's app",

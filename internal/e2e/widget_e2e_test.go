@@ -8,8 +8,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// widgetMaxHeight is the tallest a widget may be by default (contract §5):
-// WordPress clamps embeds to 1000 px.
+// widgetMaxHeight is the tallest a widget may be by default
+// (docs/contract.md §5): WordPress clamps embeds to 1000 px.
 const widgetMaxHeight = 1000
 
 // TestWidgetIsCompactByDefault opens the widget at a phone's width and at

@@ -20,7 +20,7 @@ import (
 // <link rel="alternate" type="application/json+oembed"> (oEmbedLink).
 
 // The widget's size in an oEmbed answer: what the widget takes by default
-// (contract §5), within what the consumer allows.
+// (docs/contract.md §5), within what the consumer allows.
 const (
 	oEmbedWidth  = 700
 	oEmbedHeight = 1000
