@@ -144,8 +144,32 @@
     post(true);
   }
 
-  // The builder's preview, sized from the widget's messages before the app
-  // runs (the app's Builder does the same once it runs).
+  // The builder is a page of the server's (the app never runs on it): its
+  // preview is sized from the widget's messages here, its button copies
+  // the snippet (or selects it where the clipboard is refused), and where
+  // the server does not know its public address (a hint says so), the
+  // snippets get this page's own.
+  const snippet = document.getElementById("snippet");
+  const copy = document.getElementById("copy");
+  if (snippet && copy) {
+    const hint = document.getElementById("snippet-host");
+    if (hint) {
+      for (const box of document.querySelectorAll("textarea.snippet")) {
+        box.value = box.value.replace(/(^|src=")\//gm, "$1" + location.origin + "/");
+      }
+      hint.hidden = true;
+    }
+    copy.addEventListener("click", () => {
+      const said = () => (copy.nextElementSibling.textContent = copy.dataset.copied || "");
+      const select = () => {
+        snippet.focus();
+        snippet.select();
+        said();
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(snippet.value).then(said, select);
+      else select();
+    });
+  }
   if (!embedded) {
     addEventListener("message", (e) => {
       const f = document.querySelector("iframe.preview[data-msgcompare]");
@@ -385,7 +409,10 @@
     if (!t || !t.closest || !t.closest('form[method="get"] :is(input, select, label)')) return start();
     setTimeout(() => leaving || start(), 250);
   };
-  if (root.hasAttribute("data-cached-view")) {
+  if (document.querySelector('[data-static="server"]')) {
+    // A page only the server renders (the about page, the builder): the
+    // app has no code for it, so it never starts here.
+  } else if (root.hasAttribute("data-cached-view")) {
     // Offline, the service worker answered with the page cached for
     // another address or view (even a static one, such as /changes
     // without its filter): the app renders the one asked for at once.

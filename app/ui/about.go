@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package ui
 
 import (
@@ -7,7 +9,8 @@ import (
 )
 
 // About explains the method, defines every criterion and preset, and
-// states the data licence and how to contribute.
+// states the data licence and how to contribute. It is a page of the
+// server's (serverPage): text and links, which the wasm need not carry.
 type About struct {
 	app.Compo
 
@@ -16,21 +19,11 @@ type About struct {
 	state
 }
 
-// OnInit loads the state before the first client render.
-func (p *About) OnInit() {
-	if app.IsClient {
-		p.load(p.Catalog, app.Window().URL(), clientPaths())
-	}
-}
-
 // OnPreRender loads the page on the server.
 func (p *About) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
 
 // OnNav loads the page when the URL changes.
 func (p *About) OnNav(ctx app.Context) { p.loadPage(ctx) }
-
-// OnMount marks the app ready.
-func (p *About) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *About) loadPage(ctx app.Context) {
 	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))
@@ -42,7 +35,7 @@ func (p *About) loadPage(ctx app.Context) {
 func (p *About) Render() app.UI {
 	lang, cat := p.lang, p.Catalog
 	paras := aboutParagraphs(lang)
-	return frame(cat, &p.state, "/about",
+	return serverPage(frame(cat, &p.state, "/about",
 		app.H1().Text(t(lang, msgAboutTitle)),
 		app.Range(paras).Slice(func(i int) app.UI {
 			return app.P().Text(paras[i])
@@ -78,7 +71,7 @@ func (p *About) Render() app.UI {
 		),
 		app.H2().ID("contribute").Text(t(lang, msgContributeTitle)),
 		app.P().Text(t(lang, msgContributeText)),
-	)
+	))
 }
 
 func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang locale) app.UI {

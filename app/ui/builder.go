@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package ui
 
 import (
@@ -14,7 +16,11 @@ import (
 
 // Builder at /embed/builder lets a site operator choose the widget's
 // messengers, criteria, preset, theme and language, see a live preview and
-// copy the snippet. Its own URL carries the widget's query.
+// copy the snippet. Its own URL carries the widget's query. It is a page
+// of the server's (serverPage): each choice submits its GET form, which
+// the server answers with the page for it; web/boot.js sizes the preview,
+// copies the snippet and, when the server does not know its public
+// address, writes the page's own into the snippets.
 type Builder struct {
 	app.Compo
 
@@ -22,52 +28,14 @@ type Builder struct {
 	PublicURL string // the site's public address; see Config
 
 	state
-	site   string // the site's address the snippet points to, without a final slash; "" when unknown
-	copied bool
-	stop   func()
-}
-
-// OnInit loads the state before the first client render.
-func (b *Builder) OnInit() {
-	if app.IsClient {
-		b.loadURL(app.Window().URL(), clientPaths())
-	}
+	site string // the site's address the snippet points to, without a final slash; "" when unknown
 }
 
 // OnPreRender loads the page on the server.
 func (b *Builder) OnPreRender(ctx app.Context) { b.loadPage(ctx) }
 
-// OnNav reloads when the URL changes.
-func (b *Builder) OnNav(ctx app.Context) { b.loadPage(ctx) }
-
-// OnMount marks the app ready and sizes the preview from the widget's
-// resize messages, as embed.js does on other sites.
-func (b *Builder) OnMount(ctx app.Context) {
-	ctx.Defer(func(app.Context) { markReady() })
-	b.stop = app.Window().AddEventListener("message", func(ctx app.Context, e app.Event) {
-		frame := app.Window().Get("document").Call("querySelector", "iframe.preview")
-		data := e.Get("data")
-		if !frame.Truthy() || !e.Get("source").Equal(frame.Get("contentWindow")) || data.Type() != app.TypeObject {
-			return
-		}
-		if data.Get("type").String() == "msgcompare:resize" && data.Get("height").Type() == app.TypeNumber {
-			if h := data.Get("height").Int(); h > 0 && h < 100000 {
-				frame.Get("style").Set("height", itoa(h)+"px")
-			}
-		}
-	})
-}
-
-// OnDismount stops listening.
-func (b *Builder) OnDismount() {
-	if b.stop != nil {
-		b.stop()
-	}
-}
-
 func (b *Builder) loadPage(ctx app.Context) {
 	b.loadURL(ctx.Page().URL(), pathsOf(ctx))
-	b.copied = false
 	setDocumentLang(ctx, b.lang)
 	ctx.Page().SetTitle(t(b.lang, msgBuilderTitle))
 }
@@ -81,9 +49,6 @@ func (b *Builder) loadURL(u *url.URL, at paths) {
 	// Never the request's Host header: a stranger chooses it, and behind
 	// a proxy it is not the public address anyway.
 	b.site = strings.TrimSuffix(b.PublicURL, "/")
-	if app.IsClient {
-		b.site = app.Window().Get("location").Get("origin").String() + string(at)
-	}
 }
 
 // widgetQuery is the part of the builder's query the widget takes.
@@ -149,7 +114,7 @@ func codeBox(id, label, text string, rows int) app.UI {
 // Render draws the options, the preview and the snippet.
 func (b *Builder) Render() app.UI {
 	lang := b.lang
-	return frame(b.Catalog, &b.state, "/embed/builder",
+	return serverPage(frame(b.Catalog, &b.state, "/embed/builder",
 		app.H1().Text(t(lang, msgBuilderTitle)),
 		app.P().Class("tagline").Text(t(lang, msgBuilderIntro)),
 		app.Div().Class("builder").Body(
@@ -162,19 +127,18 @@ func (b *Builder) Render() app.UI {
 					html.EscapeString(b.snippet())+`</textarea>`),
 				app.If(b.site == "", app.P().Class("hint").ID("snippet-host").Text(t(lang, msgSnippetHost))),
 				app.Div().Class("form-actions").Body(
-					app.Button().Type("button").ID("copy").OnClick(b.onCopy).Text(t(lang, msgCopy)),
-					app.Span().Attr("role", "status").Text(map[bool]string{true: t(lang, msgCopied)}[b.copied]),
+					app.Button().Type("button").ID("copy").DataSet("copied", attr(t(lang, msgCopied))).Text(t(lang, msgCopy)),
+					app.Span().Attr("role", "status"),
 				),
 				codeBox("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
 				codeBox("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
 				app.H2().Text(t(lang, msgPreview)),
-				// Sized from the widget's messages by web/boot.js before the
-				// app runs, and by OnMount after.
+				// Sized from the widget's messages by web/boot.js.
 				app.IFrame().Class("preview").Src(b.at.href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).
 					Attr("data-msgcompare", ""),
 			),
 		),
-	)
+	))
 }
 
 func (b *Builder) optionsView() app.UI {
@@ -188,19 +152,19 @@ func (b *Builder) optionsView() app.UI {
 	if len(shownCrits) == 0 {
 		shownCrits = compare.DefaultCriteria(cat, q)
 	}
-	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")).Body(
 		app.Div().Class("field").Body(
 			app.Label().For("preset").Text(t(lang, msgPreset)),
-			choiceSelect("preset", "preset", q.Preset, presetOpts, b.onField("preset")),
+			choiceSelect("preset", "preset", q.Preset, presetOpts, nil),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("theme").Text(t(lang, msgTheme)),
 			choiceSelect("theme", "theme", q.Theme, []choice{{"", t(lang, msgThemeAuto)}, {"light", t(lang, msgThemeLight)},
-				{"dark", t(lang, msgThemeDark)}, {"contrast", t(lang, msgThemeContrast)}}, b.onField("theme")),
+				{"dark", t(lang, msgThemeDark)}, {"contrast", t(lang, msgThemeContrast)}}, nil),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("lang").Text(t(lang, msgLanguage)),
-			choiceSelect("lang", "lang", q.Lang, langChoices(cat, lang), b.onField("lang")),
+			choiceSelect("lang", "lang", q.Lang, langChoices(cat, lang), nil),
 		),
 		// Messengers are picked: none picked shows them all, and a few
 		// picked show those, in the order picked.
@@ -210,7 +174,7 @@ func (b *Builder) optionsView() app.UI {
 				a := apps[i]
 				id := "app-" + a.ID
 				return app.Div().Class("choice").Body(
-					checkbox(id, "apps", a.ID, slices.Contains(q.Apps, a.ID), "", b.onApp(a.ID)),
+					checkbox(id, "apps", a.ID, slices.Contains(q.Apps, a.ID), "", nil),
 					app.Label().For(id).Text(a.Name),
 				)
 			})),
@@ -222,7 +186,7 @@ func (b *Builder) optionsView() app.UI {
 				cr := &cat.Criteria[i]
 				id := "crit-" + cr.ID
 				return app.Div().Class("choice").Body(
-					checkbox(id, "criteria", cr.ID, slices.Contains(shownCrits, cr.ID), "", b.onCriterion(cr.ID)),
+					checkbox(id, "criteria", cr.ID, slices.Contains(shownCrits, cr.ID), "", nil),
 					app.Label().For(id).Text(cr.Label.In(lang.code)),
 				)
 			})),
@@ -239,35 +203,6 @@ func (b *Builder) formRest() compare.Query {
 	q.Preset, q.Theme, q.Lang, q.Apps, q.Criteria, q.Guide = "", "", "", nil, nil, nil
 	q.Widget = compare.Widget{}
 	return q
-}
-
-// onField sets a single-valued option from a select.
-func (b *Builder) onField(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		next := b.query
-		switch name {
-		case "preset":
-			next.Preset = v
-		case "theme":
-			next.Theme = v
-		case "lang":
-			next.Lang = v
-		}
-		b.navigate(ctx, "/embed/builder", next)
-	}
-}
-
-func (b *Builder) onApp(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		next := b.query
-		if slices.Contains(next.Apps, id) {
-			next.Apps = slices.DeleteFunc(slices.Clone(next.Apps), func(s string) bool { return s == id })
-		} else {
-			next.Apps = append(slices.Clone(next.Apps), id)
-		}
-		b.navigate(ctx, "/embed/builder", next)
-	}
 }
 
 // widgetOptions are the widget's own options: its rows, its parts, and
@@ -297,14 +232,14 @@ func (b *Builder) widgetOptions() app.UI {
 	for _, p := range compare.Parts {
 		id := "part-" + p
 		parts = append(parts, app.Div().Class("choice").Body(
-			checkbox(id, "show", p, w.Shows(p), "", b.onPart(p)),
+			checkbox(id, "show", p, w.Shows(p), "", nil),
 			app.Label().For(id).Text(t(lang, msgPartPrefix+p)),
 		))
 	}
 	return app.Div().Body(
 		app.Div().Class("field").Body(
 			app.Label().For("rows").Text(t(lang, msgRowsOption)),
-			choiceSelect("rows", "rows", rowsNow, rows, b.onWidget("rows")),
+			choiceSelect("rows", "rows", rowsNow, rows, nil),
 		),
 		app.FieldSet().Class("field").Body(
 			app.Legend().Text(t(lang, msgPartsOption)),
@@ -316,60 +251,17 @@ func (b *Builder) widgetOptions() app.UI {
 		app.Div().Class("field").Body(
 			app.Label().For("accent").Text(t(lang, msgAccentOption)),
 			app.Input().Type("text").ID("accent").Name("accent").Value(attr(w.Accent)).Placeholder(attr(t(lang, msgAccentNone))).
-				Attr("pattern", "#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?").Attr("dir", "ltr").Attr("size", "10").OnChange(b.onWidget("accent")),
+				Attr("pattern", "#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?").Attr("dir", "ltr").Attr("size", "10"),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("bg").Text(t(lang, msgBgOption)),
-			choiceSelect("bg", "bg", w.Bg, bgs, b.onWidget("bg")),
+			choiceSelect("bg", "bg", w.Bg, bgs, nil),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("font").Text(t(lang, msgFontOption)),
-			choiceSelect("font", "font", w.Font, fonts, b.onWidget("font")),
+			choiceSelect("font", "font", w.Font, fonts, nil),
 		),
 	)
-}
-
-// onWidget sets one of the widget's single-valued options from a select,
-// read as the address would carry it.
-func (b *Builder) onWidget(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		next := b.query
-		w := compare.Widget{}
-		if v != "" {
-			q, _ := compare.Decode(name+"="+url.QueryEscape(v), b.Catalog)
-			w = q.Widget
-		}
-		switch name {
-		case "rows":
-			next.Widget.Rows = w.Rows
-		case "accent":
-			next.Widget.Accent = w.Accent
-		case "bg":
-			next.Widget.Bg = w.Bg
-		case "font":
-			next.Widget.Font = w.Font
-		}
-		b.navigate(ctx, "/embed/builder", next)
-	}
-}
-
-// onPart shows or hides one part of the widget.
-func (b *Builder) onPart(p string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		next := b.query
-		var show []string
-		for _, q := range compare.Parts {
-			if (q == p) != b.query.Widget.Shows(q) {
-				show = append(show, q)
-			}
-		}
-		next.Widget.Show = append([]string{}, show...)
-		if len(show) == len(compare.Parts) {
-			next.Widget.Show = nil
-		}
-		b.navigate(ctx, "/embed/builder", next)
-	}
 }
 
 // guideOptions lets the operator preset answers to the guide: the widget
@@ -388,53 +280,19 @@ func (b *Builder) guideOptions() app.UI {
 			g := compare.GuideAnswer{Question: qu.ID, Answer: a.ID}
 			id := "bg-" + qu.ID + "-" + a.ID
 			boxes = append(boxes, app.Div().Class("choice").Body(
-				checkbox(id, "guide", g.String(), b.query.Answered(qu.ID, a.ID), "", b.onAnswer(g)),
+				checkbox(id, "guide", g.String(), b.query.Answered(qu.ID, a.ID), "", nil),
 				app.Label().For(id).Text(a.Label.In(lang.code)),
 			))
 		}
 	}
 	d := app.Details().Class("choose")
-	if len(b.query.Guide) > 0 || app.IsClient {
-		// Only ever true on the server: a prerendered open="false" opens it.
-		d = d.Open(len(b.query.Guide) > 0)
+	if len(b.query.Guide) > 0 {
+		d = d.Open(true) // never Open(false): it prerenders as open
 	}
 	return d.Body(
 		app.Summary().Text(fmtMsg(lang, msgGuideOption, len(b.query.Guide))),
 		app.Div().Class("choices").Body(boxes...),
 	)
-}
-
-func (b *Builder) onAnswer(g compare.GuideAnswer) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		b.navigate(ctx, "/embed/builder", b.query.ToggleAnswer(g))
-	}
-}
-
-func (b *Builder) onCriterion(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		b.navigate(ctx, "/embed/builder", toggleCriterion(b.Catalog, b.query, id))
-	}
-}
-
-// onCopy puts the snippet on the clipboard, or selects it where the
-// clipboard is not available or not allowed (the reader can then copy it).
-func (b *Builder) onCopy(ctx app.Context, e app.Event) {
-	selectSnippet := func() {
-		if el := app.Window().GetElementByID("snippet"); el.Truthy() {
-			el.Call("select")
-		}
-	}
-	b.copied = true
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		selectSnippet()
-		return
-	}
-	var done, failed app.Func
-	release := func() { done.Release(); failed.Release() }
-	done = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
-	failed = app.FuncOf(func(app.Value, []app.Value) any { selectSnippet(); release(); return nil })
-	clip.Call("writeText", b.snippet()).Call("then", done, failed)
 }
 
 // langChoices offers every language of the catalog, each named in its own

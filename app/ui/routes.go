@@ -43,9 +43,9 @@ func Routes(cfg Config) {
 	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/changes/?$", func() app.Composer { return &ChangesPage{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/about/?$", func() app.Composer { return &About{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/about/?$", aboutPage(cfg))
 	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/embed/builder/?$", func() app.Composer { return &Builder{Catalog: cat, PublicURL: cfg.PublicURL} })
+	app.RouteWithRegexpFunc("^/embed/builder/?$", builderPage(cfg))
 	// Last, so that it only takes what no page matched: in the browser, an
 	// unknown address (the export's 404.html) shows the same page as the
 	// server's 404.

@@ -145,7 +145,8 @@ func TestEmbedBuilder(t *testing.T) {
 	for _, vp := range viewports {
 		t.Run("on a "+vp.name, func(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
-			b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder"), waitReady())
+			// A page of the server's: each choice loads the page for it.
+			b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder"), waitLoaded())
 			b.run(t, "choose the dark theme and a preset", changeSelect("#theme", "dark"), waitFor(`location.search.includes("theme=dark")`),
 				changeSelect("#preset", "no-phone"), waitFor(`location.search.includes("preset=no-phone")`),
 				waitFor(`document.getElementById("snippet").value.includes("preset=no-phone")`))

@@ -50,7 +50,7 @@ func TestComparisonInteractions(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
 			openPlain := func(t *testing.T, path string) {
 				t.Helper()
-				b.run(t, "open "+path, chromedp.Navigate(ts.URL+path), waitReady())
+				b.run(t, "open "+path, chromedp.Navigate(ts.URL+path), waitLoaded())
 			}
 			// open opens a page with its filters at hand: on a phone they
 			// are a panel that filters=1 opens.
