@@ -29,6 +29,7 @@ var uiTexts = []string{
 	"search", "search_hint", "sort", "sort_name", "sort_score", "view",
 	"view_auto", "view_matrix", "view_cards", "diff", "requirements",
 	"apply", "clear", "none_kept", "matrix_caption", "messenger",
+	"mark_good", "mark_bad", "mark_unknown",
 	"why_not", "why_not_intro", "no_match", "yes", "no", "unknown",
 	"none", "notice", "sources", "evidence_loading", "evidence_failed",
 	"evidence_refused",

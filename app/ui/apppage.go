@@ -84,6 +84,7 @@ func (p *AppPage) Render() app.UI {
 		),
 		discontinuedView(a.Discontinued, lang),
 		statusView(a.Status, lang),
+		app.P().Class("legend-line").Body(app.Raw(legendHTML(lang))),
 		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
 			return groupFacts(factContextOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
 		}),

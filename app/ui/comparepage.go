@@ -156,7 +156,7 @@ func (p *ComparePage) tableView() app.UI {
 	cols := strconv.Itoa(len(res.Kept) + 1)
 	var b strings.Builder
 	b.WriteString(`<div class="matrix-wrap" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="compare">` +
-		`<caption id="compare-caption">` + esc(t(lang, msgCompareCaption)) + `</caption><thead><tr>` +
+		`<caption id="compare-caption">` + esc(t(lang, msgCompareCaption)) + ` ` + legendHTML(lang) + `</caption><thead><tr>` +
 		`<th scope="col" class="corner">` + esc(t(lang, msgCriterion)) + `</th>`)
 	for _, row := range res.Kept {
 		a := row.App

@@ -41,14 +41,16 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 	}
 	switch cr.Type {
 	case catalog.Bool:
-		s := shown{Symbol: "✗", Word: t(lang, msgNo), Tone: toneNeutral}
+		// The word says the value, the mark the judgement: "✗ Yes" for a
+		// phone number that is required, "✓ No" for one that is not.
+		s := shown{Word: t(lang, msgNo), Tone: toneNeutral}
 		if v.Bool {
-			s.Symbol, s.Word = "✓", t(lang, msgYes)
+			s.Word = t(lang, msgYes)
 		}
 		if cr.Good != nil {
-			s.Tone = toneBad
+			s.Symbol, s.Tone = "✗", toneBad
 			if *cr.Good == v.Bool {
-				s.Tone = toneGood
+				s.Symbol, s.Tone = "✓", toneGood
 			}
 		}
 		return s
@@ -175,4 +177,15 @@ func toggleCondition(cr *catalog.Criterion) catalog.Condition {
 		return catalog.Condition{Criterion: cr.ID, Op: catalog.IsFalse}
 	}
 	return catalog.Condition{Criterion: cr.ID, Op: catalog.IsTrue}
+}
+
+// legendHTML says what the marks mean, where a table of facts first shows
+// them: ✓ good for privacy, ✗ bad for privacy, ? not known; a value
+// without a mark is neither. Each mark has its word, not its colour alone.
+func legendHTML(lang locale) string {
+	mark := func(tone, sym, key string) string {
+		return `<span class="v-` + tone + `"><span class="sym">` + sym + `</span> ` + esc(t(lang, key)) + `</span>`
+	}
+	return `<span class="legend">` + mark(toneGood, "✓", msgMarkGood) + ` ` + mark(toneBad, "✗", msgMarkBad) + ` ` +
+		mark(toneUnknown, "?", msgMarkUnknown) + `</span>`
 }

@@ -113,7 +113,7 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 	var b strings.Builder
 	b.Grow(2048 + len(rows)*len(res.Criteria)*220)
 	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + fitClass(len(res.Criteria), s.embedded) + `" id="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">`)
-	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + `</caption><thead>`)
+	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + ` ` + legendHTML(lang) + `</caption><thead>`)
 	writeGroupRow(&b, cat, res.Criteria, lang)
 	b.WriteString(`<tr><th scope="col" class="corner">` + esc(t(lang, msgMessenger)) + `</th>`)
 	for _, cr := range res.Criteria {
