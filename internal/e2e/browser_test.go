@@ -208,6 +208,22 @@ func waitFor(expr string) chromedp.Action[chromedp.Void] {
 	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(15*time.Second))
 }
 
+// waitAcrossLoads is waitFor while the page loads another (a form sent
+// without the app): a poll that the navigation cuts off starts again on
+// the new page, for up to 15 seconds in all.
+func waitAcrossLoads(expr string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
+			if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
+				return chromedp.Void{}, err
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
 // checkClean fails on any request to another origin than allowed, and on
 // any uncaught JavaScript error.
 func (b *browser) checkClean(t *testing.T, origins ...string) {

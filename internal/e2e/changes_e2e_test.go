@@ -128,11 +128,11 @@ func TestChangesFilterInTheBrowser(t *testing.T) {
 	// the running app, its link loads it as a document, and back returns.
 	b.run(t, "go to /about from a running app", chromedp.Navigate(ts.URL+"/app/signal?lang=de"), waitReady(),
 		chromedp.Click(chromedp.CSS(`nav a[href^="/about"]`)),
-		waitFor(`location.pathname === "/about" && document.querySelectorAll('[id^="def-"]').length > 10 && document.documentElement.lang === "de"`))
+		waitAcrossLoads(`location.pathname === "/about" && document.querySelectorAll('[id^="def-"]').length > 10 && document.documentElement.lang === "de"`))
 	if state := eval[string](t, b, `document.documentElement.dataset.wasm`); state != "idle" {
 		t.Errorf("/about, loaded from the app, is %q: want the server's page, where the app never runs", state)
 	}
-	b.run(t, "and back", chromedp.NavigateBack(), waitFor(`location.pathname === "/app/signal"`))
+	b.run(t, "and back", chromedp.NavigateBack(), waitAcrossLoads(`location.pathname === "/app/signal"`))
 	b.checkClean(t, ts.URL)
 
 	nojs := newBrowser(t, 390, 844)

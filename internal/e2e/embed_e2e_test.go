@@ -147,8 +147,8 @@ func TestEmbedBuilder(t *testing.T) {
 			b := newBrowser(t, vp.width, vp.height)
 			// A page of the server's: each choice loads the page for it.
 			b.run(t, "open the builder", chromedp.Navigate(ts.URL+"/embed/builder"), waitLoaded())
-			b.run(t, "choose the dark theme and a preset", changeSelect("#theme", "dark"), waitFor(`location.search.includes("theme=dark")`),
-				changeSelect("#preset", "no-phone"), waitFor(`location.search.includes("preset=no-phone")`),
+			b.run(t, "choose the dark theme and a preset", changeSelectAndLoad("#theme", "dark"), waitAcrossLoads(`location.search.includes("theme=dark") && document.readyState === "complete"`),
+				changeSelectAndLoad("#preset", "no-phone"), waitAcrossLoads(`location.search.includes("preset=no-phone") && document.readyState === "complete"`),
 				waitFor(`document.getElementById("snippet").value.includes("preset=no-phone")`))
 			snippet := eval[string](t, b, `document.getElementById("snippet").value`)
 			for _, want := range []string{ts.URL + "/embed?", "theme=dark", "preset=no-phone", "data-msgcompare", `title="`, ts.URL + "/embed.js"} {

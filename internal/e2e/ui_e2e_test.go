@@ -38,6 +38,14 @@ func changeSelect(sel, value string) chromedp.Action[chromedp.Void] {
 		`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, sel, value))
 }
 
+// changeSelectAndLoad is changeSelect on a page without the app, where
+// the change submits the form: the change happens after the call returns,
+// so that the page it loads does not cut the call off.
+func changeSelectAndLoad(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+		`setTimeout(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); }, 0)`, sel, value))
+}
+
 // TestComparisonInteractions walks through every interaction of the main
 // page, the messenger page, side by side and about, on a phone and on a
 // desktop, checking the DOM against what the compare package computes.
