@@ -99,6 +99,7 @@ vet: bin/staticcheck
 # app.wasm included, so the build comes first.
 test-unit: build
 	$(GO) test -race -short $(UNITPKGS)
+	$(GO) test -short -run '^TestHostileTextStaysText$$' ./internal/server
 
 # The pure packages again, compiled to WebAssembly and run under Node.
 test-wasm:

@@ -17,6 +17,7 @@ const (
 	Has               // id:value[|value...]: enum equals or set contains one of them
 	AtLeast           // id>=N: a number, or a count of audits
 	AtMost            // id<=N
+	HasNone           // !id:value[|value...]: enum is none of them, set contains none of them
 )
 
 // Condition is one requirement a messenger must meet, such as
@@ -25,7 +26,7 @@ const (
 type Condition struct {
 	Criterion string
 	Op        Op
-	Values    []string // Has: any of these
+	Values    []string // Has: any of these; HasNone: none of these
 	N         int      // AtLeast, AtMost
 }
 
@@ -37,6 +38,8 @@ func (c Condition) String() string {
 		return "!" + c.Criterion
 	case Has:
 		return c.Criterion + ":" + strings.Join(c.Values, "|")
+	case HasNone:
+		return "!" + c.Criterion + ":" + strings.Join(c.Values, "|")
 	case AtLeast:
 		return c.Criterion + ">=" + strconv.Itoa(c.N)
 	case AtMost:
@@ -60,13 +63,13 @@ func (c Condition) Match(cr *Criterion, v Value) bool {
 		return v.Bool
 	case IsFalse:
 		return !v.Bool
-	case Has:
+	case Has, HasNone:
 		for _, want := range c.Values {
 			if v.Has(want) {
-				return true
+				return c.Op == Has
 			}
 		}
-		return false
+		return c.Op == HasNone
 	case AtLeast:
 		return v.count() >= c.N
 	case AtMost:
@@ -116,6 +119,9 @@ func ParseCondition(s string, cat *Catalog) (Condition, error) {
 	var c Condition
 	var arg string
 	switch {
+	case strings.HasPrefix(s, "!") && strings.Contains(s, ":"):
+		c.Op = HasNone
+		c.Criterion, arg, _ = strings.Cut(s[1:], ":")
 	case strings.HasPrefix(s, "!"):
 		c.Op, c.Criterion = IsFalse, s[1:]
 	case strings.Contains(s, ">="):
@@ -139,9 +145,9 @@ func ParseCondition(s string, cat *Catalog) (Condition, error) {
 		if cr.Type != Bool {
 			return c, condErr(s, "needs_bool", []any{cr.ID}, "%s is a %s criterion; \"id\" and \"!id\" need a bool criterion", cr.ID, cr.Type)
 		}
-	case Has:
+	case Has, HasNone:
 		if cr.Type != Enum && cr.Type != Set {
-			return c, condErr(s, "needs_enum", []any{cr.ID}, "%s is a %s criterion; \"id:value\" needs an enum or set criterion", cr.ID, cr.Type)
+			return c, condErr(s, "needs_enum", []any{cr.ID}, "%s is a %s criterion; \"id:value\" (or \"!id:value\") needs an enum or set criterion", cr.ID, cr.Type)
 		}
 		for _, v := range strings.Split(arg, "|") {
 			if !cr.HasValue(v) {

@@ -67,6 +67,7 @@ const uiParagraphs = "about_"
 var uiFormats = map[string]string{
 	"date_format":                "%[2]s %[3]d %[1]d",
 	"label_value":                "%s %s",
+	"not_value":                  "%s",
 	"choose_apps":                "%d %d",
 	"choose_criteria":            "%d %d",
 	"count":                      "%d %d",

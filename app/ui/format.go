@@ -143,10 +143,13 @@ func conditionLabel(cat *catalog.Catalog, c catalog.Condition, lang locale) stri
 		return lang.labelValue(label, t(lang, msgYes))
 	case catalog.IsFalse:
 		return lang.labelValue(label, t(lang, msgNo))
-	case catalog.Has:
+	case catalog.Has, catalog.HasNone:
 		vals := make([]string, len(c.Values))
 		for i, v := range c.Values {
 			vals[i] = cr.ValueLabel(v, lang.code)
+		}
+		if c.Op == catalog.HasNone {
+			return lang.labelValue(label, fmtMsg(lang, msgNotValue, strings.Join(vals, " / ")))
 		}
 		return lang.labelValue(label, strings.Join(vals, " / "))
 	case catalog.AtLeast:

@@ -48,6 +48,7 @@ const (
 	msgMarkGood          = "mark_good"
 	msgMarkBad           = "mark_bad"
 	msgMarkUnknown       = "mark_unknown"
+	msgNotValue          = "not_value"
 	msgMessenger         = "messenger"
 	msgScore             = "score"
 	msgWhyNot            = "why_not"
