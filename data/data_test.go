@@ -397,3 +397,56 @@ func TestTranslationsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideLeavesOutWhatIsBlockedWhereTheReaderIs: a reader in Iran, in
+// China, or in Russia and Turkmenistan, and one who also wants a built-in
+// way around blocks, gets a shortlist whose full matches have no known
+// block there (and, for the second, some circumvention); messengers with
+// a known block there are not among them.
+func TestGuideLeavesOutWhatIsBlockedWhereTheReaderIs(t *testing.T) {
+	cat := load(t)
+	blocked := func(id, country string) bool {
+		c := cat.App(id).Cell("blocked_in")
+		return c == nil || c.Value.Null || c.Value.Has(country)
+	}
+	for _, tt := range []struct {
+		guide      string
+		countries  []string
+		circumvent bool
+		absent     []string // blocked there today (see the data's sources)
+	}{
+		{"where:ir", []string{"ir"}, false, []string{"signal", "telegram", "session"}},
+		{"where:cn", []string{"cn"}, false, []string{"signal", "whatsapp", "telegram", "simplex", "briar"}},
+		{"where:ru,where:tm", []string{"ru", "tm"}, false, []string{"signal", "whatsapp", "viber", "line"}},
+		{"where:ir,censored:yes", []string{"ir"}, true, []string{"signal", "telegram"}},
+	} {
+		q, notices := compare.Decode("guide="+tt.guide, cat)
+		if len(notices) > 0 {
+			t.Fatalf("guide=%s: notices %v", tt.guide, notices)
+		}
+		sl := compare.Guide(cat, q)
+		if sl.Full == 0 {
+			t.Errorf("guide=%s: no messenger meets the needs", tt.guide)
+		}
+		for _, p := range sl.Picks[:min(sl.Full, len(sl.Picks))] {
+			for _, c := range tt.countries {
+				if blocked(p.App.ID, c) {
+					t.Errorf("guide=%s: %s is a full match, but is blocked in %s (or not known)", tt.guide, p.App.ID, c)
+				}
+			}
+			if cell := p.App.Cell("circumvention"); tt.circumvent && (cell == nil || len(cell.Value.Set) == 0) {
+				t.Errorf("guide=%s: %s is a full match without a way around blocks", tt.guide, p.App.ID)
+			}
+		}
+		for _, id := range tt.absent {
+			if !blocked(id, tt.countries[0]) && !blocked(id, tt.countries[len(tt.countries)-1]) {
+				t.Errorf("the data no longer has %s blocked in %v: update this test from its sources", id, tt.countries)
+			}
+			for _, p := range sl.Picks[:min(sl.Full, len(sl.Picks))] {
+				if p.App.ID == id {
+					t.Errorf("guide=%s: %s, blocked there, is a full match", tt.guide, id)
+				}
+			}
+		}
+	}
+}
