@@ -3,9 +3,12 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
 )
 
 // About explains the method, defines every criterion and preset, and
@@ -102,4 +105,22 @@ func criteriaDefinitions(cat *catalog.Catalog, g catalog.Group, lang locale) app
 		app.H3().ID("about-"+g.ID).Text(g.Label.In(lang.code)),
 		app.Dl().Class("definitions").Body(items...),
 	)
+}
+
+// aboutParagraphs is the methodology in the reader's language.
+func aboutParagraphs(l locale) []string {
+	var ps []string
+	for i := 1; ; i++ {
+		p := t(l, msgAbout+strconv.Itoa(i))
+		if p == "" {
+			return ps
+		}
+		ps = append(ps, p)
+	}
+}
+
+// withPreset returns q with preset id.
+func withPreset(q compare.Query, id string) compare.Query {
+	q.Preset = id
+	return q
 }

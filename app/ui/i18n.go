@@ -294,18 +294,6 @@ func (l locale) labelValue(label, value string) string {
 	return fmt.Sprintf(t(l, msgLabelValue), label, value)
 }
 
-// aboutParagraphs is the methodology in the reader's language.
-func aboutParagraphs(l locale) []string {
-	var ps []string
-	for i := 1; ; i++ {
-		p := t(l, msgAbout+strconv.Itoa(i))
-		if p == "" {
-			return ps
-		}
-		ps = append(ps, p)
-	}
-}
-
 func itoa(i int) string { return strconv.Itoa(i) }
 
 // setDocumentLang puts the page's language and writing direction on the

@@ -13,3 +13,12 @@ func aboutPage(cfg Config) func() app.Composer {
 func builderPage(cfg Config) func() app.Composer {
 	return func() app.Composer { return &Builder{Catalog: cfg.Catalog, PublicURL: cfg.PublicURL} }
 }
+
+// serverPage marks a page that only the server renders (the about page,
+// the embed builder): text, links and GET forms that need no app, whose
+// code the wasm does not carry. web/boot.js never starts the app on such
+// a page (data-static="server"), and in the browser their routes load
+// the server's page as a document (documentPage, pages_wasm.go).
+func serverPage(page app.UI) app.UI {
+	return app.Div().DataSet("static", "server").Body(page)
+}

@@ -10,7 +10,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
-	"msgcompare/app/compare"
 )
 
 // Config is what the pages need beyond their URL: the catalog, and the
@@ -83,10 +82,4 @@ func Paths(cat *catalog.Catalog) []string {
 		paths = append(paths, "/app/"+id)
 	}
 	return paths
-}
-
-// withPreset returns q with preset id.
-func withPreset(q compare.Query, id string) compare.Query {
-	q.Preset = id
-	return q
 }
