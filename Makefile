@@ -64,6 +64,14 @@ stale:
 refresh:
 	$(GO) run ./internal/cmd/refresh $(if $(WRITE),-write) $(if $(ONLY),-only $(ONLY))
 
+# Each language's translation: how much of the English it has, and with
+# MISSING=1 every missing text by file and key (a language may ship
+# part-translated: the rest reads in English). Problems fail, with their
+# file and key.
+.PHONY: l10n
+l10n:
+	$(GO) run ./internal/cmd/l10n $(if $(MISSING),-missing) $(if $(LANG_CODE),-lang $(LANG_CODE))
+
 # A new messenger: data/apps/$(ID).json with every criterion unknown and
 # marked "to research" (nothing copied from another messenger), and its
 # English summary to write in data/locales/en/catalog.json. NAME= and

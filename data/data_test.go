@@ -380,6 +380,9 @@ func TestTranslationsComplete(t *testing.T) {
 	if len(cat.Locales) < 8 {
 		t.Errorf("languages %v: want at least the eight of the contract", cat.Langs())
 	}
+	// The contract's languages are complete; a language being added may
+	// ship part-translated (make l10n reports it).
+	contract := map[string]bool{"en": true, "de": true, "fr": true, "es": true, "pt-BR": true, "ru": true, "zh-Hans": true, "fa": true}
 	for _, l := range cat.Locales {
 		var ui, data []string
 		for _, m := range l.Missing {
@@ -389,8 +392,11 @@ func TestTranslationsComplete(t *testing.T) {
 				data = append(data, m)
 			}
 		}
-		if len(ui) > 0 {
+		if len(ui) > 0 && contract[l.Code] {
 			t.Errorf("%s lacks %d texts of the interface (they read in English):\n  %s", l.Code, len(ui), strings.Join(ui, "\n  "))
+		}
+		if len(ui) > 0 && !contract[l.Code] {
+			t.Logf("%s: %d texts of the interface to translate:\n  %s", l.Code, len(ui), strings.Join(ui, "\n  "))
 		}
 		if len(data) > 0 {
 			t.Logf("%s: %d texts of the catalog to translate (they read in English meanwhile):\n  %s", l.Code, len(data), strings.Join(data, "\n  "))

@@ -163,13 +163,15 @@ func (p *ComparePage) tableView() app.UI {
 		b.WriteString(`<th scope="col" data-app="` + esc(a.ID) + `"><a href="` + esc(p.at.href("/app/"+a.ID, keep(p.query))) + `">` + esc(a.Name) + `</a></th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
+	fc := factContextOf(p.Catalog, &p.state)
+	fc.heading = "h2" // the table sits right under the page's h1
 	group := ""
 	for _, cr := range res.Criteria {
 		if cr.Group != group {
 			group = cr.Group
 			b.WriteString(`<tr class="group-row"><th scope="colgroup" colspan="` + cols + `">` + esc(groupLabel(p.Catalog, group, lang)) + `</th></tr>`)
 		}
-		writeCompareRow(&b, factContextOf(p.Catalog, &p.state), cr, res.Kept, lang)
+		writeCompareRow(&b, fc, cr, res.Kept, lang)
 	}
 	if len(res.Criteria) == 0 {
 		b.WriteString(`<tr><td colspan="` + cols + `">` + esc(t(lang, msgNoDifferences)) + `</td></tr>`)

@@ -20,6 +20,17 @@ type factContext struct {
 	// pending is the message shown instead of the note, the sources and
 	// the correction link (which lists the sources); "" once they are in.
 	pending string
+	// heading is the element of the body's headings (Sources, Earlier
+	// values): h3 under a page's h2 sections, h2 where the facts sit
+	// right under the page's h1 (side by side).
+	heading string
+}
+
+func (fc factContext) headingTag() string {
+	if fc.heading == "" {
+		return "h3"
+	}
+	return fc.heading
 }
 
 // factContextOf is the factContext of the facts a page shows.
@@ -87,7 +98,7 @@ func writeFactBody(b *strings.Builder, fc factContext, a *catalog.App, cr *catal
 		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(cell.Note) + `</p>`)
 	}
 	if len(cell.Sources) > 0 {
-		b.WriteString(`<div class="sources"><h3>` + esc(t(lang, msgSources)) + `</h3><ul>`)
+		b.WriteString(`<div class="sources"><` + fc.headingTag() + `>` + esc(t(lang, msgSources)) + `</` + fc.headingTag() + `><ul>`)
 		for _, src := range cell.Sources {
 			b.WriteString(`<li>` + extLinkHTML(src, src) + `</li>`)
 		}
@@ -101,7 +112,7 @@ func writeFactBody(b *strings.Builder, fc factContext, a *catalog.App, cr *catal
 		b.WriteString(`<p class="verified">` + esc(fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang))) + `</p>`)
 	}
 	if len(cell.History) > 0 {
-		b.WriteString(`<div class="history"><h3>` + esc(t(lang, msgHistory)) + `</h3><ol>`)
+		b.WriteString(`<div class="history"><` + fc.headingTag() + `>` + esc(t(lang, msgHistory)) + `</` + fc.headingTag() + `><ol>`)
 		for _, ch := range cell.History {
 			hs := show(cr, ch.Value, lang)
 			b.WriteString(`<li>` + esc(fmtMsg(lang, msgUntil, formatDate(ch.Until, lang))+": ") +

@@ -45,7 +45,8 @@ var (
 	// pages: a requirement fills the why-not list, an unknown parameter
 	// shows the notice, the cards view replaces the matrix, and answers
 	// to the guide show the shortlist.
-	a11yVariants = []string{"/?require=forward_secrecy&no_such_param=1", "/?view=cards", "/?guide=no-phone:yes,devices:ios"}
+	a11yVariants = []string{"/?require=forward_secrecy&no_such_param=1", "/?view=cards", "/?guide=no-phone:yes,devices:ios",
+		"/compare?apps=signal,briar,simplex"}
 	// axeTags are the rule sets for WCAG 2.0, 2.1 and 2.2, levels A and
 	// AA, and axe's best practices (one main landmark, all content in
 	// regions, heading order: issue 12).

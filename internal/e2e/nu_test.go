@@ -48,8 +48,10 @@ func TestNuHTMLChecker(t *testing.T) {
 	dir := t.TempDir()
 	pages := map[string]string{} // file name -> page
 	var files []string
-	// Besides every route: the guide's shortlist, and the 404 page.
-	routes := append(ui.Paths(realCatalog(t)), "/?guide=no-phone:yes,devices:ios", "/app/doesnotexist")
+	// Besides every route, the addresses readers reach: the guide's
+	// shortlists, a side by side, a widget with a fact open, the 404 page.
+	routes := append(ui.Paths(realCatalog(t)), "/?guide=no-phone:yes,devices:ios", "/?guide=where:ir,censored:yes",
+		"/compare?apps=signal,briar,simplex", "/embed?apps=signal,briar&fact=briar/forward_secrecy", "/app/doesnotexist")
 	for _, lang := range realCatalog(t).Langs() {
 		for _, p := range routes {
 			sep := "?"
