@@ -108,7 +108,7 @@ func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 		closer = app.A().Class("close").Href(s.at.href("/embed", q)).Aria("label", attr(t(lang, msgClose))).OnClick(f.onDetailClose).Text("×")
 		all = all.Target("_blank").Rel("noopener")
 	}
-	return app.Aside().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
+	return app.Div().Class("detail").ID("detail").Attr("role", "dialog").Aria("labelledby", "detail-title").
 		OnKeyDown(f.onDetailKey).Body(
 		app.Div().Class("detail-head").Body(
 			app.H2().ID("detail-title").TabIndex(-1).Text(cr.Label.In(lang.code)+": "+a.Name),
