@@ -15,7 +15,6 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	"msgcompare/web"
 )
 
 // request sends one request with headers given as "Name: value" pairs.
@@ -311,12 +310,7 @@ func TestVersionFollowsTheContent(t *testing.T) {
 	if a.version != b.version {
 		t.Errorf("same content, versions %s and %s", a.version, b.version)
 	}
-	changed := fstest.MapFS{}
-	entries, _ := web.FS.ReadDir(".")
-	for _, e := range entries {
-		data, _ := web.FS.ReadFile(e.Name())
-		changed[e.Name()] = &fstest.MapFile{Data: data}
-	}
+	changed := smallWeb() // what newTestServer serves
 	changed["app.css"] = &fstest.MapFile{Data: append(changed["app.css"].Data, []byte("\nhtml{--v:2}")...)}
 	c := newTestServerWith(t, Config{Web: changed})
 	if c.version == a.version {
