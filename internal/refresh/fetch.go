@@ -230,11 +230,8 @@ func (f *Fetcher) github(ctx context.Context, feed Feed) (Release, error) {
 		page := cmp.Or(r.HTMLURL, "https://"+feed.Host+"/"+feed.Repo+"/releases/tag/"+url.PathEscape(r.TagName))
 		rels = append(rels, Release{Version: r.TagName, Date: d, URL: page})
 	}
-	if len(list) > 0 {
-		if len(rels) == 0 {
-			return Release{}, fmt.Errorf("%w: the newest %d releases are drafts or pre-releases", ErrNoRelease, len(list))
-		}
-		return newest(rels)
+	if r, listed, err := fromReleases(len(list), rels, "drafts or pre-releases"); listed {
+		return r, err
 	}
 	// No releases: the newest tags, each dated by its commit.
 	var tags []githubTag
@@ -260,6 +257,21 @@ func (f *Fetcher) github(ctx context.Context, feed Feed) (Release, error) {
 		rels = append(rels, Release{Version: t.Name, Date: d, URL: page, Tag: true})
 	}
 	return newest(rels)
+}
+
+// fromReleases answers from a forge's releases: the newest of rels, the
+// usable ones among the listed; an error when none of them is usable
+// (skipped says what they were). listed is false when the forge listed
+// no release at all: its tags stand in.
+func fromReleases(n int, rels []Release, skipped string) (r Release, listed bool, err error) {
+	if n == 0 {
+		return Release{}, false, nil
+	}
+	if len(rels) == 0 {
+		return Release{}, true, fmt.Errorf("%w: the newest %d releases are %s", ErrNoRelease, n, skipped)
+	}
+	r, err = newest(rels)
+	return r, true, err
 }
 
 // GitLab: https://docs.gitlab.com/api/releases/ and /api/tags/
@@ -295,11 +307,8 @@ func (f *Fetcher) gitlab(ctx context.Context, feed Feed) (Release, error) {
 		page := cmp.Or(r.Links.Self, web+"/-/releases/"+url.PathEscape(r.TagName))
 		rels = append(rels, Release{Version: r.TagName, Date: d, URL: page})
 	}
-	if len(list) > 0 {
-		if len(rels) == 0 {
-			return Release{}, fmt.Errorf("%w: the newest %d releases are upcoming or pre-releases", ErrNoRelease, len(list))
-		}
-		return newest(rels)
+	if r, listed, err := fromReleases(len(list), rels, "upcoming or pre-releases"); listed {
+		return r, err
 	}
 	var tags []gitlabTag
 	if err := f.getJSON(ctx, fmt.Sprintf("%s/repository/tags?order_by=updated&sort=desc&per_page=%d", api, f.cfg.PerPage), false, &tags); err != nil {
@@ -348,11 +357,8 @@ func (f *Fetcher) gitea(ctx context.Context, feed Feed) (Release, error) {
 		page := cmp.Or(r.HTMLURL, web+"/releases/tag/"+url.PathEscape(r.TagName))
 		rels = append(rels, Release{Version: r.TagName, Date: d, URL: page})
 	}
-	if len(list) > 0 {
-		if len(rels) == 0 {
-			return Release{}, fmt.Errorf("%w: the newest %d releases are drafts or pre-releases", ErrNoRelease, len(list))
-		}
-		return newest(rels)
+	if r, listed, err := fromReleases(len(list), rels, "drafts or pre-releases"); listed {
+		return r, err
 	}
 	var tags []giteaTag
 	if err := f.getJSON(ctx, fmt.Sprintf("%s/tags?limit=%d", api, f.cfg.PerPage), false, &tags); err != nil {

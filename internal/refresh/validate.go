@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"path"
-	"time"
+	"testing/fstest"
 
 	"msgcompare/app/catalog"
 )
@@ -34,11 +33,10 @@ type overlay struct {
 
 // Open opens name, from files if it is replaced there.
 func (o overlay) Open(name string) (fs.File, error) {
-	b, ok := o.files[name]
-	if !ok {
-		return o.base.Open(name)
+	if b, ok := o.files[name]; ok {
+		return fstest.MapFS{name: {Data: b, Mode: 0o444}}.Open(name)
 	}
-	return &memFile{Reader: bytes.NewReader(b), name: path.Base(name), size: int64(len(b))}, nil
+	return o.base.Open(name)
 }
 
 // ReadFile reads name, from files if it is replaced there.
@@ -48,19 +46,3 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	}
 	return fs.ReadFile(o.base, name)
 }
-
-// memFile is a replaced file, open for reading.
-type memFile struct {
-	*bytes.Reader
-	name string
-	size int64
-}
-
-func (f *memFile) Stat() (fs.FileInfo, error) { return f, nil }
-func (f *memFile) Close() error               { return nil }
-func (f *memFile) Name() string               { return f.name }
-func (f *memFile) Size() int64                { return f.size }
-func (f *memFile) Mode() fs.FileMode          { return 0o444 }
-func (f *memFile) ModTime() time.Time         { return time.Time{} }
-func (f *memFile) IsDir() bool                { return false }
-func (f *memFile) Sys() any                   { return nil }

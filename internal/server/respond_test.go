@@ -14,7 +14,6 @@ import (
 	"testing/fstest"
 
 	"github.com/andybalholm/brotli"
-
 )
 
 // request sends one request with headers given as "Name: value" pairs.
