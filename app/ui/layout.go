@@ -25,13 +25,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 		app.A().Class("skip").Href("#main").Text(t(lang, msgSkip)),
 		app.Header().Class("masthead").Body(
 			app.A().Class("brand").Href(at.href("/", base)).Text("msgcompare"),
-			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(
-				navLink(at.href("/", base), t(lang, msgNavHome), current == "/"),
-				navLink(at.href("/compare", base), t(lang, msgNavCompare), current == "/compare"),
-				navLink(at.href("/changes", base), t(lang, msgNavChanges), current == "/changes"),
-				navLink(at.href("/about", base), t(lang, msgNavAbout), current == "/about"),
-				navLink(at.href("/embed/builder", base), t(lang, msgNavEmbed), current == "/embed/builder"),
-			),
+			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(navLinks(at, base, current, lang)...),
 			langSwitch(cat, at, current, s.query, lang),
 		),
 		noticeView(s.notices, lang),
@@ -39,6 +33,17 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 		app.Main().ID("main").TabIndex(-1).Body(content...),
 		footerView(cat, s),
 	)
+}
+
+// navLinks links the pages of the page table that have a navigation text.
+func navLinks(at paths, base compare.Query, current string, lang locale) []app.UI {
+	var links []app.UI
+	for _, p := range sitePages() {
+		if p.nav != "" {
+			links = append(links, navLink(at.href(p.path, base), t(lang, p.nav), current == p.path))
+		}
+	}
+	return links
 }
 
 func navLink(href, text string, current bool) app.UI {

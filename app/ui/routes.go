@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -31,39 +32,105 @@ type Config struct {
 // the static export writes it as 404.html.
 const NotFoundPath = "/404"
 
+// sitePage is one row of the site's page table. The routes, the
+// navigation, the static export's paths, the server's list of pages and
+// the service worker's pattern of page addresses all derive from it, so a
+// page added here is everywhere it has to be.
+type sitePage struct {
+	// path is the page's address, or for a page per messenger the
+	// prefix its id follows ("/app/").
+	path string
+	// perApp marks a page per messenger: path + the id of an app of the
+	// catalog.
+	perApp bool
+	// nav is the text key of the page's link in the navigation, in the
+	// table's order; "" for a page the navigation does not link.
+	nav string
+	// compo makes the page's component.
+	compo func(Config) func() app.Composer
+}
+
+// sitePages is the page table.
+func sitePages() []sitePage {
+	return []sitePage{
+		{path: "/", nav: msgNavHome, compo: func(c Config) func() app.Composer {
+			return func() app.Composer { return &Home{Catalog: c.Catalog, Today: c.Today} }
+		}},
+		{path: "/compare", nav: msgNavCompare, compo: func(c Config) func() app.Composer {
+			return func() app.Composer { return &ComparePage{Catalog: c.Catalog, Today: c.Today} }
+		}},
+		{path: "/changes", nav: msgNavChanges, compo: func(c Config) func() app.Composer {
+			return func() app.Composer { return &ChangesPage{Catalog: c.Catalog} }
+		}},
+		{path: "/about", nav: msgNavAbout, compo: aboutPage},
+		{path: "/embed", compo: func(c Config) func() app.Composer {
+			return func() app.Composer { return &Embed{Catalog: c.Catalog, Today: c.Today} }
+		}},
+		{path: "/embed/builder", nav: msgNavEmbed, compo: builderPage},
+		{path: "/app/", perApp: true, compo: func(c Config) func() app.Composer {
+			return func() app.Composer { return &AppPage{Catalog: c.Catalog, Today: c.Today} }
+		}},
+	}
+}
+
+// appIDPattern is what a messenger's id may be in an address (catalog ids
+// are lowercase letters, digits and dashes).
+const appIDPattern = `[a-z0-9_-]+`
+
+// pattern is the page's address as a regular expression without anchors,
+// in the syntax Go and JavaScript share; every page also answers with a
+// trailing slash: static hosts such as python's http.server redirect
+// /about to /about/ (a directory).
+func (p sitePage) pattern() string {
+	if p.perApp {
+		return regexp.QuoteMeta(p.path) + appIDPattern + "/?"
+	}
+	return regexp.QuoteMeta(strings.TrimSuffix(p.path, "/")) + "/?"
+}
+
 // Routes registers every page of the app. Both cmd/wasm and cmd/serve call
 // it, so that the server prerenders exactly what the browser runs. go-app's
 // router is one per process: call it once.
 func Routes(cfg Config) {
-	cat, day := cfg.Catalog, cfg.Today
-	// Every page also answers with a trailing slash: static hosts such as
-	// python's http.server redirect /about to /about/ (a directory).
-	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/changes/?$", func() app.Composer { return &ChangesPage{Catalog: cat} })
-	app.RouteWithRegexpFunc("^/about/?$", aboutPage(cfg))
-	app.RouteWithRegexpFunc("^/embed/?$", func() app.Composer { return &Embed{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/embed/builder/?$", builderPage(cfg))
+	for _, p := range sitePages() {
+		app.RouteWithRegexpFunc("^"+p.pattern()+"$", p.compo(cfg))
+	}
 	// Last, so that it only takes what no page matched: in the browser, an
 	// unknown address (the export's 404.html) shows the same page as the
 	// server's 404.
-	app.RouteWithRegexpFunc("^/", func() app.Composer { return &NotFound{Catalog: cat} })
+	app.RouteWithRegexpFunc("^/", func() app.Composer { return &NotFound{Catalog: cfg.Catalog} })
+}
+
+// PagePattern is a regular expression, in the syntax Go and JavaScript
+// share, that matches the address of every page (without the site's
+// prefix), the address of any messenger's page included: the service
+// worker answers such an address offline from the cached app.
+func PagePattern() string {
+	var alts []string
+	for _, p := range sitePages() {
+		alts = append(alts, p.pattern())
+	}
+	return "^(?:" + strings.Join(alts, "|") + ")$"
 }
 
 // IsPage reports whether path (without the site's prefix) is a page of the
-// site: a route, and for /app/{id} a messenger of the catalog. The server
-// answers every other path with the not-found page and status 404.
+// site: a route, and for a page per messenger an app of the catalog. The
+// server answers every other path with the not-found page and status 404.
 func IsPage(cat *catalog.Catalog, path string) bool {
-	if p := strings.TrimSuffix(path, "/"); p != "" {
-		path = p
-	}
-	switch path {
-	case "/", "/compare", "/changes", "/about", "/embed", "/embed/builder":
+	if path == "/" {
 		return true
 	}
-	if id, ok := strings.CutPrefix(path, "/app/"); ok {
-		return cat.App(id) != nil
+	path = strings.TrimSuffix(path, "/")
+	if path == "" || strings.HasSuffix(path, "/") {
+		return false
+	}
+	for _, p := range sitePages() {
+		if !p.perApp && path == p.path {
+			return true
+		}
+		if id, ok := strings.CutPrefix(path, p.path); ok && p.perApp {
+			return cat.App(id) != nil
+		}
 	}
 	return false
 }
@@ -72,14 +139,20 @@ func IsPage(cat *catalog.Catalog, path string) bool {
 // checks that walk all routes. Query-string views are not listed: the
 // export serves them from the same page.
 func Paths(cat *catalog.Catalog) []string {
-	paths := []string{"/", "/compare", "/changes", "/about", "/embed", "/embed/builder"}
 	ids := make([]string, 0, len(cat.Apps))
 	for _, a := range cat.Apps {
 		ids = append(ids, a.ID)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		paths = append(paths, "/app/"+id)
+	var paths []string
+	for _, p := range sitePages() {
+		if !p.perApp {
+			paths = append(paths, p.path)
+			continue
+		}
+		for _, id := range ids {
+			paths = append(paths, p.path+id)
+		}
 	}
 	return paths
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"msgcompare/app/ui"
 )
 
 // resources tells go-app where the package files (app.js, the worker, the
@@ -175,7 +177,8 @@ func manifest(c handlerConfig) ([]byte, error) {
 //     it, and a redirected response cannot answer a navigation.
 func workerTemplate(prefix string) string {
 	p, _ := json.Marshal(prefix)
-	return strings.ReplaceAll(workerJS, "PREFIX_JSON", string(p))
+	pages, _ := json.Marshal(ui.PagePattern())
+	return strings.NewReplacer("PREFIX_JSON", string(p), "PAGE_PATTERN_JSON", string(pages)).Replace(workerJS)
 }
 
 const workerJS = `const cacheName = "app-" + "{{.Version}}";
@@ -198,9 +201,10 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The addresses of pages, below the prefix: the app renders any of them
-// from the cached home page. Other addresses offline are not pages.
-const pagePath = /^\/(?:compare|changes|about|embed(?:\/builder)?|app\/[a-z0-9-]+)?\/?$/;
+// The addresses of pages, below the prefix (ui.PagePattern): the app
+// renders any of them from the cached home page. Other addresses offline
+// are not pages.
+const pagePath = new RegExp(PAGE_PATTERN_JSON);
 
 // fromCache answers a navigation offline: the page cached for its path
 // (with or without the slash), else, for a page, the home page. A page
