@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"msgcompare/app/catalog"
 )
@@ -26,30 +27,139 @@ type Need struct {
 
 // Pick is one messenger of the shortlist.
 type Pick struct {
-	App     *catalog.App
-	Met     int    // needs it meets
-	Missed  []Need // needs it does not meet (an unknown fact meets none)
-	Points  int    // good facts it has (Points): the documented tie-break
-	Tie     bool   // same Met and Points as the pick before it
-	Caveats []Failure
+	App       *catalog.App
+	Met       int    // needs it meets
+	Missed    []Need // needs it does not meet (an unknown fact meets none)
+	Assurance Assurance
+	Points    int  // good facts it has (Points): the tie-break after Assurance
+	Tie       bool // same Assurance.Score and Points as a pick beside it
+	Caveats   []Failure
 }
 
-// Shortlist is the guide's answer: the reader's needs and the messengers
-// ranked by them.
+// Assurance is what speaks for trusting a messenger before its features
+// count: independent audits, active maintenance and the curators' current
+// verdicts. Its Score ranks the shortlist.
+type Assurance struct {
+	// Audit is the newest published independent audit; nil without one.
+	Audit *catalog.Audit
+	// Release is the date of the last release ("" when unknown), and
+	// Maintained reports whether it lies within MaintainedDays of the
+	// catalog's date (Catalog.Updated).
+	Release    string
+	Maintained bool
+	// Verdicts are the curators' current verdicts, one per curator, in
+	// the order the catalog lists them.
+	Verdicts []catalog.Status
+	Score    int
+}
+
+// MaintainedDays is how recent a last release must be, counted back from
+// the day the facts were last checked, for a messenger to count as
+// actively maintained.
+const MaintainedDays = 365
+
+// RecentAuditYears is how many years back an audit still counts as recent.
+const RecentAuditYears = 5
+
+// verdictPoints is what a curator's current verdict adds to the
+// assurance score.
+func verdictPoints(status string) int {
+	switch status {
+	case "recommended":
+		return 2
+	case "recommended_with_caveats":
+		return 1
+	case "removed":
+		return -1
+	case "not_recommended":
+		return -2
+	}
+	return 0 // listed
+}
+
+// AssuranceOf is the messenger's assurance as of asOf (YYYY-MM-DD): a
+// point for an independent audit and one more when it is recent (within
+// RecentAuditYears), a point for a release within MaintainedDays and one
+// off when there is none within twice that (or its date is unknown), and
+// each curator's current verdict (verdictPoints).
+func AssuranceOf(a *catalog.App, asOf string) Assurance {
+	var as Assurance
+	if c := a.Cell("audits"); c != nil && !c.Value.Null {
+		for i := range c.Value.Audits {
+			if au := &c.Value.Audits[i]; as.Audit == nil || au.Year > as.Audit.Year {
+				as.Audit = au
+			}
+		}
+	}
+	if as.Audit != nil {
+		as.Score++
+		if year, err := time.Parse(time.DateOnly, asOf); err == nil && as.Audit.Year > year.Year()-RecentAuditYears {
+			as.Score++
+		}
+	}
+	if c := a.Cell("last_release"); c != nil && !c.Value.Null {
+		as.Release = c.Value.Str
+	}
+	switch age, ok := daysBetween(as.Release, asOf); {
+	case ok && age <= MaintainedDays:
+		as.Maintained = true
+		as.Score++
+	case !ok || age > 2*MaintainedDays:
+		as.Score--
+	}
+	seen := map[string]int{}
+	for _, st := range a.Status {
+		if i, ok := seen[st.Curator]; ok {
+			as.Verdicts[i] = st
+			continue
+		}
+		seen[st.Curator] = len(as.Verdicts)
+		as.Verdicts = append(as.Verdicts, st)
+	}
+	for _, st := range as.Verdicts {
+		as.Score += verdictPoints(st.Status)
+	}
+	return as
+}
+
+// daysBetween is the number of days from a to b, both YYYY-MM-DD; ok is
+// false when either is not a date.
+func daysBetween(a, b string) (int, bool) {
+	ta, err := time.Parse(time.DateOnly, a)
+	if err != nil {
+		return 0, false
+	}
+	tb, err := time.Parse(time.DateOnly, b)
+	if err != nil {
+		return 0, false
+	}
+	return int(tb.Sub(ta).Hours() / 24), true
+}
+
+// Shortlist is the guide's answer: the reader's needs, the messengers
+// that meet them all, ranked, and the closest of the others.
 type Shortlist struct {
 	Needs []Need
-	Picks []Pick // the ones to show: every full match, then those that miss one
+	Picks []Pick // messengers that meet every need, best first (at most MaxPicks)
 	Full  int    // how many meet every need
 	More  int    // full matches left out of Picks to keep it short
+	// Closest are the messengers that miss the fewest needs, when fewer
+	// than MaxPicks meet them all: never one that meets none.
+	Closest []Pick
 }
 
 // MaxPicks is the most messengers a shortlist shows.
 const MaxPicks = 6
 
-// Guide ranks the candidate messengers by the reader's guide answers:
-// needs met, then Points, then name (the rule the page states).
-// Discontinued messengers are left out: nobody can start using them.
-// Without answers it returns an empty shortlist.
+// MaxClosest is the most near misses a shortlist shows.
+const MaxClosest = 3
+
+// Guide ranks the candidate messengers by the reader's guide answers. Only
+// messengers that meet every need are picks, ranked by assurance first
+// (Assurance.Score), then by features (Points), then by name (the rule the
+// page states); the others may follow as the closest ones. Discontinued
+// messengers are left out: nobody can start using them. Without answers it
+// returns an empty shortlist.
 func Guide(cat *catalog.Catalog, q Query) Shortlist {
 	var sl Shortlist
 	for _, g := range q.Guide {
@@ -72,7 +182,7 @@ func Guide(cat *catalog.Catalog, q Query) Shortlist {
 		if app.Discontinued != nil {
 			continue // nobody can start using it
 		}
-		p := Pick{App: app, Points: Points(cat, app)}
+		p := Pick{App: app, Points: Points(cat, app), Assurance: AssuranceOf(app, cat.Updated)}
 		for _, n := range sl.Needs {
 			if _, failed := evaluate(cat, app, n.Conditions); len(failed) == 0 {
 				p.Met++
@@ -86,40 +196,53 @@ func Guide(cat *catalog.Catalog, q Query) Shortlist {
 		if c := cmp.Compare(b.Met, a.Met); c != 0 {
 			return c
 		}
+		if c := cmp.Compare(b.Assurance.Score, a.Assurance.Score); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b.Points, a.Points); c != 0 {
 			return c
 		}
 		return cmp.Compare(strings.ToLower(a.App.Name), strings.ToLower(b.App.Name))
 	})
 	need := len(sl.Needs)
-	for _, p := range all {
-		if p.Met == need {
-			sl.Full++
-		}
-	}
-	// Full matches first (at most MaxPicks), then those that miss one; with
-	// no full match, the closest ones, so the answer is never empty.
-	best := need
-	if sl.Full == 0 && len(all) > 0 {
-		best = all[0].Met + 1
-	}
+	var rest []Pick
 	for _, p := range all {
 		switch {
-		case p.Met == need && len(sl.Picks) >= MaxPicks:
+		case p.Met < need:
+			rest = append(rest, p)
+		case len(sl.Picks) < MaxPicks:
+			sl.Full++
+			sl.Picks = append(sl.Picks, p)
+		default:
+			sl.Full++
 			sl.More++
-			continue
-		case p.Met < best-1, len(sl.Picks) >= MaxPicks:
-			continue
 		}
-		sl.Picks = append(sl.Picks, p)
 	}
-	for i := range sl.Picks {
-		if i > 0 && sl.Picks[i].Met == sl.Picks[i-1].Met && sl.Picks[i].Points == sl.Picks[i-1].Points {
-			sl.Picks[i].Tie, sl.Picks[i-1].Tie = true, true
+	if sl.Full < MaxPicks && len(rest) > 0 && rest[0].Met > 0 {
+		for _, p := range rest {
+			if p.Met < rest[0].Met || len(sl.Closest) == MaxClosest {
+				break
+			}
+			sl.Closest = append(sl.Closest, p)
 		}
+	}
+	markTies(sl.Picks)
+	markTies(sl.Closest)
+	for i := range sl.Picks {
 		sl.Picks[i].Caveats = caveats(cat, sl.Picks[i].App, sl.Picks)
 	}
 	return sl
+}
+
+// markTies marks the picks that rank equal to a neighbour: the same needs
+// met, assurance and number of good facts, so only their names order them.
+func markTies(ps []Pick) {
+	for i := 1; i < len(ps); i++ {
+		a, b := &ps[i-1], &ps[i]
+		if a.Met == b.Met && a.Assurance.Score == b.Assurance.Score && a.Points == b.Points {
+			a.Tie, b.Tie = true, true
+		}
+	}
 }
 
 // Points counts the criteria with a better answer ("good" in

@@ -3,19 +3,33 @@ package compare
 import (
 	"strings"
 	"testing"
+
+	"msgcompare/app/catalog"
 )
 
-func TestGuideRanksByNeedsThenPointsThenName(t *testing.T) {
+func TestGuideKeepsFullMatchesApartFromTheClosest(t *testing.T) {
 	cat := testCatalog(t)
 	tests := []struct {
-		raw       string
-		want      string // picks in order, "*" after a tie
-		full, met int    // full matches; needs the first pick meets
+		raw     string
+		want    string // picks in order, "*" after a tie
+		closest string // the closest ones, the same way
+		full    int
 	}{
-		{"guide=devices:android", "alpha*,beta*,gamma", 2, 1},
-		{"guide=no-phone:yes,devices:android,devices:ios", "alpha*,beta*,gamma*", 0, 2},
-		{"guide=no-phone:yes", "beta*,gamma*,alpha", 2, 1},
-		{"", "", 0, 0},
+		{"guide=devices:android", "alpha,beta", "", 2}, // alpha: audited and recommended
+		{"guide=no-phone:yes,devices:android,devices:ios", "", "alpha,beta*,gamma*", 0},
+		{"guide=no-phone:yes", "beta*,gamma*", "", 2},
+		{"", "", "", 0},
+	}
+	ids := func(ps []Pick) string {
+		var got []string
+		for _, p := range ps {
+			s := p.App.ID
+			if p.Tie {
+				s += "*"
+			}
+			got = append(got, s)
+		}
+		return strings.Join(got, ",")
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
@@ -24,21 +38,72 @@ func TestGuideRanksByNeedsThenPointsThenName(t *testing.T) {
 				t.Fatal(notes)
 			}
 			sl := Guide(cat, q)
-			var got []string
+			if g, c := ids(sl.Picks), ids(sl.Closest); g != tt.want || c != tt.closest || sl.Full != tt.full {
+				t.Errorf("Guide(%s) = %s, closest %s (full %d), want %s, closest %s (full %d)", tt.raw, g, c, sl.Full, tt.want, tt.closest, tt.full)
+			}
 			for _, p := range sl.Picks {
-				s := p.App.ID
-				if p.Tie {
-					s += "*"
+				if p.Met != len(sl.Needs) || len(p.Missed) > 0 {
+					t.Errorf("pick %s misses %v", p.App.ID, p.Missed)
 				}
-				got = append(got, s)
 			}
-			if g := strings.Join(got, ","); g != tt.want || sl.Full != tt.full {
-				t.Errorf("Guide(%s) = %s (full %d), want %s (full %d)", tt.raw, g, sl.Full, tt.want, tt.full)
-			}
-			if len(sl.Picks) > 0 && sl.Picks[0].Met != tt.met {
-				t.Errorf("first pick meets %d needs, want %d", sl.Picks[0].Met, tt.met)
+			for _, p := range sl.Closest {
+				if p.Met == 0 || p.Met == len(sl.Needs) {
+					t.Errorf("closest %s meets %d of %d needs", p.App.ID, p.Met, len(sl.Needs))
+				}
 			}
 		})
+	}
+}
+
+func TestAssuranceCountsAuditsReleasesAndVerdicts(t *testing.T) {
+	audits := func(years ...int) *catalog.Cell {
+		v := catalog.Value{Type: catalog.Audits}
+		for _, y := range years {
+			v.Audits = append(v.Audits, catalog.Audit{Year: y, Auditor: "A"})
+		}
+		return &catalog.Cell{Value: v}
+	}
+	release := func(d string) *catalog.Cell {
+		return &catalog.Cell{Value: catalog.Value{Type: catalog.Date, Str: d}}
+	}
+	const asOf = "2026-12-01"
+	tests := []struct {
+		name       string
+		app        catalog.App
+		score      int
+		maintained bool
+		auditYear  int
+	}{
+		{"nothing known", catalog.App{Values: map[string]*catalog.Cell{}}, -1, false, 0},
+		{"a recent audit, a release this year", catalog.App{Values: map[string]*catalog.Cell{
+			"audits": audits(2017, 2024), "last_release": release("2026-06-01")}}, 3, true, 2024},
+		{"an old audit, a release 18 months ago", catalog.App{Values: map[string]*catalog.Cell{
+			"audits": audits(2017), "last_release": release("2025-06-01")}}, 1, false, 2017},
+		{"no release for three years", catalog.App{Values: map[string]*catalog.Cell{
+			"last_release": release("2023-06-01")}}, -1, false, 0},
+		{"the current verdict of each curator", catalog.App{Values: map[string]*catalog.Cell{"last_release": release("2026-11-01")},
+			Status: []catalog.Status{
+				{Curator: "privacyguides", Status: "recommended", Since: "2019-01-01"},
+				{Curator: "kuketz", Status: "not_recommended", Since: "2020-01-01"},
+				{Curator: "privacyguides", Status: "removed", Since: "2022-01-01"},
+			}}, 1 - 1 - 2, true, 0},
+	}
+	for _, tt := range tests {
+		as := AssuranceOf(&tt.app, asOf)
+		if as.Score != tt.score || as.Maintained != tt.maintained {
+			t.Errorf("%s: score %d, maintained %v; want %d, %v", tt.name, as.Score, as.Maintained, tt.score, tt.maintained)
+		}
+		if y := 0; as.Audit != nil || tt.auditYear != 0 {
+			if as.Audit != nil {
+				y = as.Audit.Year
+			}
+			if y != tt.auditYear {
+				t.Errorf("%s: newest audit %d, want %d", tt.name, y, tt.auditYear)
+			}
+		}
+	}
+	if as := AssuranceOf(&tests[4].app, asOf); len(as.Verdicts) != 2 || as.Verdicts[0].Status != "removed" {
+		t.Errorf("verdicts %+v, want privacyguides removed, then kuketz", as.Verdicts)
 	}
 }
 

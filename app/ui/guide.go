@@ -63,8 +63,10 @@ func (h *Home) onAnswer(g compare.GuideAnswer) app.EventHandler {
 	}
 }
 
-// shortlistView is the guide's answer, ranked, each messenger with its
-// verdict, its weakest facts against the others and its curator verdict.
+// shortlistView is the guide's answer: the messengers that meet every
+// need, ranked, each with its verdict, why it ranks where it does (its
+// assurance, in words), its weakest facts against the others and a tie
+// explained; then the closest of the others, each with what it misses.
 func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	sl, lang := s.guide, s.lang
 	if len(sl.Needs) == 0 {
@@ -75,30 +77,59 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	for _, p := range sl.Picks {
 		ids = append(ids, p.App.ID)
 	}
+	lk := s.links()
 	var b strings.Builder
 	b.WriteString(`<section class="shortlist" data-shortlist aria-labelledby="shortlist-title" aria-live="polite">`)
 	b.WriteString(`<h3 id="shortlist-title">` + esc(t(lang, msgShortlist)) + `</h3>`)
 	if sl.Full == 0 {
 		b.WriteString(`<p class="none-full">` + esc(t(lang, msgNoFullMatch)) + `</p>`)
+	} else {
+		b.WriteString(`<ol class="picks">`)
+		for i, p := range sl.Picks {
+			writePick(&b, p, tiedWith(sl.Picks, i), len(sl.Needs), lk, lang)
+		}
+		b.WriteString(`</ol>`)
 	}
-	b.WriteString(`<ol class="picks">`)
-	for _, p := range sl.Picks {
-		writePick(&b, p, len(sl.Needs), s.links(), lang)
-	}
-	b.WriteString(`</ol>`)
 	if sl.More > 0 {
 		b.WriteString(`<p class="more">` + esc(fmtMsg(lang, msgMoreFull, sl.More)) + ` <a href="#count">` + esc(t(lang, msgSeeTable)) + `</a></p>`)
+	}
+	if len(sl.Closest) > 0 {
+		b.WriteString(`<div class="closest"><p>` + esc(t(lang, msgClosest)) + `</p><ul>`)
+		for _, p := range sl.Closest {
+			b.WriteString(`<li data-closest="` + esc(p.App.ID) + `"><a href="` + esc(lk.app(p.App.ID)) + `"` + lk.out() + `>` + esc(p.App.Name) +
+				`</a>: <span data-verdict>` + esc(verdict(p, len(sl.Needs), lang)) + `</span></li>`)
+		}
+		b.WriteString(`</ul></div>`)
 	}
 	cq := keepQ
 	cq.Apps = ids[:min(len(ids), MaxCompare)]
 	if len(cq.Apps) >= 2 {
-		b.WriteString(`<p><a class="compare-these" href="` + esc(s.at.href("/compare", cq)) + `"` + s.links().out() + `>` + esc(t(lang, msgCompareThese)) + `</a></p>`)
+		b.WriteString(`<p><a class="compare-these" href="` + esc(s.at.href("/compare", cq)) + `"` + lk.out() + `>` + esc(t(lang, msgCompareThese)) + `</a></p>`)
 	}
 	b.WriteString(`<p class="rule">` + esc(fmtMsg(lang, msgGuideRule, goodCriteria(cat))) + `</p></section>`)
 	return app.Raw(b.String())
 }
 
-func writePick(b *strings.Builder, p compare.Pick, needs int, lk links, lang locale) {
+// tiedWith names the picks that rank level with the i-th.
+func tiedWith(picks []compare.Pick, i int) []string {
+	if !picks[i].Tie {
+		return nil
+	}
+	var names []string
+	for j := i - 1; j >= 0 && level(picks[j], picks[i]); j-- {
+		names = append(names, picks[j].App.Name)
+	}
+	for j := i + 1; j < len(picks) && level(picks[j], picks[i]); j++ {
+		names = append(names, picks[j].App.Name)
+	}
+	return names
+}
+
+func level(a, b compare.Pick) bool {
+	return a.Met == b.Met && a.Assurance.Score == b.Assurance.Score && a.Points == b.Points
+}
+
+func writePick(b *strings.Builder, p compare.Pick, tied []string, needs int, lk links, lang locale) {
 	a := p.App
 	b.WriteString(`<li data-app="` + esc(a.ID) + `"><h4><a href="` + esc(lk.app(a.ID)) + `"` + lk.out() + `>` + esc(a.Name) + `</a>`)
 	if p.Tie {
@@ -108,6 +139,14 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, lk links, lang loc
 		b.WriteString(` <span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
 	}
 	b.WriteString(`</h4><p data-verdict>` + esc(verdict(p, needs, lang)) + `</p>`)
+	b.WriteString(`<ul class="why">`)
+	for _, w := range assuranceReasons(p.Assurance, lang) {
+		b.WriteString(`<li class="v-` + w.tone + `"><span class="sym" aria-hidden="true">` + esc(w.sym) + ` </span>` + esc(w.text) + `</li>`)
+	}
+	b.WriteString(`</ul>`)
+	if len(tied) > 0 {
+		b.WriteString(`<p class="tie-why">` + esc(fmtMsg(lang, msgTieWhy, lang.list(tied))) + `</p>`)
+	}
 	if len(p.Caveats) > 0 {
 		b.WriteString(`<p class="caveats">` + esc(t(lang, msgWeaker)) + ` `)
 		for i, f := range p.Caveats {
@@ -120,10 +159,41 @@ func writePick(b *strings.Builder, p compare.Pick, needs int, lk links, lang loc
 		}
 		b.WriteString(`</p>`)
 	}
-	if st := latestStatus(a.Status); st != nil {
-		b.WriteString(`<p class="curator">` + esc(curatorName(st.Curator, lang)+": "+t(lang, "status_"+st.Status)+" ("+formatDate(st.Since, lang)+")") + `</p>`)
-	}
 	b.WriteString(`</li>`)
+}
+
+// reason is one line of why a pick ranks where it does, with its mark
+// (a symbol, not colour alone) and tone.
+type reason struct{ sym, tone, text string }
+
+// assuranceReasons says in words what the assurance score counts: the
+// newest audit, the last release and each curator's current verdict.
+func assuranceReasons(as compare.Assurance, lang locale) []reason {
+	var out []reason
+	if au := as.Audit; au != nil {
+		out = append(out, reason{"✓", "good", fmtMsg(lang, msgWhyAudit, au.Auditor, lang.num(au.Year))})
+	} else {
+		out = append(out, reason{"✗", "bad", t(lang, msgWhyNoAudit)})
+	}
+	switch {
+	case as.Maintained:
+		out = append(out, reason{"✓", "good", fmtMsg(lang, msgWhyRelease, formatDate(as.Release, lang))})
+	case as.Release != "":
+		out = append(out, reason{"⚠", "bad", fmtMsg(lang, msgWhyOldRelease, formatDate(as.Release, lang))})
+	default:
+		out = append(out, reason{"?", "unknown", t(lang, msgWhyNoRelease)})
+	}
+	for _, st := range as.Verdicts {
+		r := reason{"•", "neutral", curatorName(st.Curator, lang) + ": " + t(lang, "status_"+st.Status) + " (" + formatDate(st.Since, lang) + ")"}
+		switch st.Status {
+		case "recommended", "recommended_with_caveats":
+			r.sym, r.tone = "✓", "good"
+		case "removed", "not_recommended":
+			r.sym, r.tone = "✗", "bad"
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // verdict is the pick's sentence: how many needs it meets and which it
@@ -140,13 +210,6 @@ func verdict(p compare.Pick, needs int, lang locale) string {
 		missed[i] = n.Answer.Label.In(lang.code)
 	}
 	return fmtMsg(lang, msgVerdictSome, p.Met, needs, lang.list(missed))
-}
-
-func latestStatus(list []catalog.Status) *catalog.Status {
-	if len(list) == 0 {
-		return nil
-	}
-	return &list[len(list)-1]
 }
 
 // goodCriteria counts the criteria that compare.Points counts.

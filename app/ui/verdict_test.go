@@ -27,6 +27,7 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 		"guide=no-phone:yes,devices:android,devices:ios",
 		"guide=offline:yes,metadata:yes",
 		"guide=group-video:yes,devices:windows,devices:macos,devices:linux",
+		"guide=offline:yes,devices:ios",
 	}
 	for _, code := range cat.Langs() {
 		lang := localeOf(cat, code)
@@ -51,9 +52,21 @@ func TestVerdictSentencesOfTheRealCatalog(tt *testing.T) {
 					b.WriteString(" | " + f.Criterion.Label.In(lang.code) + ": " + show(f.Criterion, f.Value, lang).Word)
 				}
 				b.WriteString("\n")
+				for _, r := range assuranceReasons(p.Assurance, lang) {
+					b.WriteString("   " + r.sym + " " + r.text + "\n")
+				}
+				if tied := tiedWith(sl.Picks, i); len(tied) > 0 {
+					b.WriteString("   " + fmtMsg(lang, msgTieWhy, lang.list(tied)) + "\n")
+				}
 			}
 			if sl.More > 0 {
 				b.WriteString(fmtMsg(lang, msgMoreFull, sl.More) + "\n")
+			}
+			if len(sl.Closest) > 0 {
+				b.WriteString(msg(lang, msgClosest) + "\n")
+			}
+			for _, p := range sl.Closest {
+				b.WriteString("~ " + p.App.Name + ": " + verdict(p, len(sl.Needs), lang) + "\n")
 			}
 		}
 		path := filepath.Join("testdata", "golden", "verdicts-"+code+".txt")
