@@ -41,57 +41,57 @@ var expertAnswers = []answerSet{
 	},
 	{
 		guide: "metadata:yes", first: []string{"signal", "simplex"},
-		why: "Hide who talks to whom: Signal's sealed sender and SimpleX's queues without sender identities, both audited and recommended by the curators.",
+		why:     "Hide who talks to whom: Signal's sealed sender and SimpleX's queues without sender identities, both audited and recommended by the curators.",
 		sources: []string{"https://signal.org/blog/sealed-sender/", "https://github.com/simplex-chat/simplexmq/blob/stable/protocol/simplex-messaging.md"},
 	},
 	{
 		guide: "group-video:yes", first: []string{"signal"},
-		why: "Encrypted group video calls: Signal's are end-to-end encrypted, and it has the most assurance (audits, releases, three curators).",
+		why:     "Encrypted group video calls: Signal's are end-to-end encrypted, and it has the most assurance (audits, releases, three curators).",
 		sources: []string{"https://signal.org/blog/how-to-build-encrypted-group-calls/"},
 	},
 	{
 		guide: "devices:android,devices:ios", first: []string{"signal"},
-		why: "Android and iPhone: every mainstream choice qualifies, so assurance decides, and Signal has the most.",
+		why:     "Android and iPhone: every mainstream choice qualifies, so assurance decides, and Signal has the most.",
 		sources: []string{"https://www.privacyguides.org/en/real-time-communication/"},
 	},
 	{
 		guide: "no-phone:yes,devices:android,devices:ios", first: []string{"simplex"}, absent: []string{"signal", "briar"},
-		why: "No phone number on both phones: SimpleX; Signal needs a number and Briar has no iPhone app.",
+		why:     "No phone number on both phones: SimpleX; Signal needs a number and Briar has no iPhone app.",
 		sources: []string{"https://github.com/simplex-chat/simplex-chat/blob/stable/README.md", "https://www.privacyguides.org/en/real-time-communication/#briar"},
 	},
 	{
 		guide: "where:ir", first: []string{"simplex", "threema"}, absent: []string{"signal", "telegram", "whatsapp"},
-		why: "In Iran: Signal and Telegram are blocked (OONI, the vendors), so a reader there needs an app that is reachable; the best-assured reachable ones come first.",
+		why:     "In Iran: Signal and Telegram are blocked (OONI, the vendors), so a reader there needs an app that is reachable; the best-assured reachable ones come first.",
 		sources: []string{"https://ooni.org/post/2022-iran-blocks-social-media-mahsa-amini-protests/", "https://signal.org/blog/help-iran-reconnect/"},
 	},
 	{
 		guide: "where:cn", first: []string{"threema"}, absent: []string{"signal", "whatsapp", "telegram"},
-		why: "In China: Signal, WhatsApp and Telegram are blocked; Threema is not known to be and is audited and recommended.",
+		why:     "In China: Signal, WhatsApp and Telegram are blocked; Threema is not known to be and is audited and recommended.",
 		sources: []string{"https://ooni.org/post/2021-how-signal-private-messenger-blocked-around-the-world/", "https://hongkongfp.com/2015/07/13/china-blocks-telegram-messenger-blamed-for-aiding-human-rights-lawyers/", "https://threema.ch/en/faq/code_audit"},
 	},
 	{
 		guide: "where:ir,censored:yes", first: []string{"simplex", "briar"}, absent: []string{"signal", "telegram"},
-		why: "In Iran with a way around blocks built in: SimpleX (any relay the reader chooses) and Briar (Tor with bridges).",
+		why:     "In Iran with a way around blocks built in: SimpleX (any relay the reader chooses) and Briar (Tor with bridges).",
 		sources: []string{"https://github.com/simplex-chat/simplex-chat/blob/stable/docs/SERVER.md", "https://briarproject.org/how-it-works/"},
 	},
 	{
 		guide: "censored:yes", first: []string{"signal"},
-		why: "A way around blocks: Signal's TLS proxy, with the most assurance of the apps that have one.",
+		why:     "A way around blocks: Signal's TLS proxy, with the most assurance of the apps that have one.",
 		sources: []string{"https://signal.org/blog/help-iran-reconnect/"},
 	},
 	{
 		guide: "offline:yes,devices:ios", absent: []string{"briar"},
-		why: "No internet on an iPhone: Briar has no iPhone app, so it must not be a pick, however well it does offline.",
+		why:     "No internet on an iPhone: Briar has no iPhone app, so it must not be a pick, however well it does offline.",
 		sources: []string{"https://www.privacyguides.org/en/real-time-communication/#briar"},
 	},
 	{
 		guide: "devices:linux", first: []string{"signal"},
-		why: "Linux: Signal Desktop runs there, and Signal has the most assurance.",
+		why:     "Linux: Signal Desktop runs there, and Signal has the most assurance.",
 		sources: []string{"https://signal.org/download/"},
 	},
 	{
 		guide: "no-phone:yes,metadata:yes", first: []string{"simplex"}, absent: []string{"signal"},
-		why: "No phone number and hidden metadata: SimpleX, then Briar (Tor), both audited and recommended; Signal needs a number.",
+		why:     "No phone number and hidden metadata: SimpleX, then Briar (Tor), both audited and recommended; Signal needs a number.",
 		sources: []string{"https://github.com/simplex-chat/simplex-chat/blob/stable/README.md", "https://briarproject.org/how-it-works/"},
 	},
 }
