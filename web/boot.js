@@ -97,6 +97,13 @@
       if (ready() || !form || form.method !== "get") return;
       leaving = true;
       remember(el);
+      // A form may name a fragment to land on without scripts (the
+      // guide's one-line answer); here the reader's own spot comes back.
+      const to = new URL(form.action);
+      if (to.hash) {
+        to.hash = "";
+        form.action = to.href;
+      }
       if (form.requestSubmit) form.requestSubmit();
       else form.submit();
     },

@@ -53,7 +53,7 @@ var uiTexts = []string{
 	"rows_option", "parts_option", "part_filters", "part_whynot", "accent_option", "accent_none",
 	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
 	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
-	"closest", "why_no_audit", "why_no_release",
+	"closest", "why_no_audit", "why_no_release", "guide_hint", "see_shortlist",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -88,6 +88,7 @@ var uiFormats = map[string]string{
 	"verdict_all":                "%d",
 	"verdict_some":               "%d %d %s",
 	"tie_why":                    "%s",
+	"summary_full":               "%s %s",
 	"why_audit":                  "%s %s",
 	"why_release":                "%s",
 	"why_old_release":            "%s",

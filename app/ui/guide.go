@@ -25,14 +25,40 @@ func (h *Home) guideView() app.UI {
 	return app.Section().Class("guide").Aria("labelledby", "guide-title").Body(
 		app.H2().ID("guide-title").Text(t(lang, msgGuideTitle)),
 		app.P().Class("guide-intro").Text(t(lang, msgGuideIntro)),
-		app.Form().Class("guide-form").Method("get").Action(h.at.link("/")).DataSet("guide", "").OnSubmit(preventDefault).Body(
+		app.Form().Class("guide-form").Method("get").Action(h.at.link("/")+"#guide-summary").DataSet("guide", "").OnSubmit(preventDefault).Body(
 			app.Range(cat.Guide).Slice(func(i int) app.UI { return h.questionView(&cat.Guide[i]) }),
 			hiddenState(rest),
 			app.Div().Class("form-actions").Body(
 				app.NoScript().Body(app.Button().Type("submit").Text(t(lang, msgGuideSubmit))),
 			),
 		),
+		guideSummary(h.guide, lang),
 		shortlistView(cat, &h.state),
+	)
+}
+
+// guideSummary is the answer in one line right under the questions: how
+// many messengers meet the needs and the first of them, with a link to the
+// shortlist. It sticks to the bottom of the screen while the questions are
+// in view (web/app.css), so every tap shows its effect where the reader
+// is looking, and screen readers hear it (a status). It is there before
+// any answer, with a hint, so that the first change is announced.
+func guideSummary(sl compare.Shortlist, lang locale) app.UI {
+	p := app.P().ID("guide-summary").Class("guide-summary").Attr("role", "status")
+	if len(sl.Needs) == 0 {
+		return p.Text(t(lang, msgGuideHint))
+	}
+	text := t(lang, msgNoFullMatch)
+	if sl.Full > 0 {
+		names := make([]string, 0, 3)
+		for _, pk := range sl.Picks[:min(3, len(sl.Picks))] {
+			names = append(names, pk.App.Name)
+		}
+		text = fmtMsg(lang, msgSummaryFull, lang.num(sl.Full), lang.list(names))
+	}
+	return p.Body(
+		app.Span().DataSet("summary", "").Text(text+" "),
+		app.A().Href("#shortlist-title").Text(t(lang, msgSeeShortlist)),
 	)
 }
 
@@ -79,7 +105,7 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 	}
 	lk := s.links()
 	var b strings.Builder
-	b.WriteString(`<section class="shortlist" data-shortlist aria-labelledby="shortlist-title" aria-live="polite">`)
+	b.WriteString(`<section class="shortlist" data-shortlist aria-labelledby="shortlist-title">`)
 	b.WriteString(`<h3 id="shortlist-title">` + esc(t(lang, msgShortlist)) + `</h3>`)
 	if sl.Full == 0 {
 		b.WriteString(`<p class="none-full">` + esc(t(lang, msgNoFullMatch)) + `</p>`)
@@ -139,7 +165,7 @@ func writePick(b *strings.Builder, p compare.Pick, tied []string, needs int, lk 
 		b.WriteString(` <span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
 	}
 	b.WriteString(`</h4><p data-verdict>` + esc(verdict(p, needs, lang)) + `</p>`)
-	b.WriteString(`<ul class="why">`)
+	b.WriteString(`<ul class="reasons">`)
 	for _, w := range assuranceReasons(p.Assurance, lang) {
 		b.WriteString(`<li class="v-` + w.tone + `"><span class="sym" aria-hidden="true">` + esc(w.sym) + ` </span>` + esc(w.text) + `</li>`)
 	}

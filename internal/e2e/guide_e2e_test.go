@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +149,69 @@ func TestGuideWithoutJavaScript(t *testing.T) {
 	}
 	if v := eval[string](t, b, `document.querySelector("[data-verdict]").textContent`); !strings.HasPrefix(v, "Erfüllt") {
 		t.Errorf("German verdict = %q", v)
+	}
+}
+
+// summaryInView is the guide's one-line answer when a reader on the
+// screen can see it: its text, or "" while it is off the screen or
+// covered.
+const summaryInView = `(() => {
+	const s = document.getElementById("guide-summary");
+	if (!s || s.getAttribute("role") !== "status") return "";
+	const r = s.getBoundingClientRect();
+	if (r.height === 0 || r.top < 0 || r.bottom > innerHeight + 1) return "";
+	const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+	return h && s.contains(h) ? s.textContent : "";
+})()`
+
+// TestEveryAnswerShowsItsEffect is issue 27's first goal: a reader on a
+// phone ticks guide answers, the first before the app runs (the tap sends
+// the form, and the answered page comes back where the reader was) and
+// the next ones in the running app, and after every tap the one-line
+// answer is on the screen where they are (a status, so screen readers
+// hear it) and names the shortlist's first pick; in English, Persian and
+// Russian. The time from the tap to the answer is BenchmarkBrowserGuideTap's.
+func TestEveryAnswerShowsItsEffect(t *testing.T) {
+	t.Parallel()
+	ts := startServe(t)
+	cat := realCatalog(t)
+	for _, lang := range []string{"en", "fa", "ru"} {
+		t.Run(lang, func(t *testing.T) {
+			b := newBrowser(t, 390, 844)
+			b.run(t, "open /", chromedp.Navigate(ts.URL+"/?lang="+lang), waitFor(`document.readyState === "complete"`))
+			for i, answer := range []string{"no-phone:yes", "devices:ios", "metadata:yes"} {
+				b.tap(t, `input[name="guide"][value="`+answer+`"]`)
+				b.waitAcrossNavigation(t, `decodeURIComponent(location.search).includes("`+answer+`") && document.readyState === "complete" && `+summaryInView+` !== ""`)
+				raw := strings.TrimPrefix(eval[string](t, b, `location.search`), "?")
+				q, _ := compare.Decode(raw, cat)
+				sl := compare.Guide(cat, q)
+				if len(sl.Picks) == 0 {
+					t.Fatalf("%s: the test's answers give no pick", raw)
+				}
+				if got := eval[string](t, b, summaryInView); !strings.Contains(got, sl.Picks[0].App.Name) {
+					t.Errorf("after tap %d (%s) the answer on the screen is %q, want it to name %s", i+1, answer, got, sl.Picks[0].App.Name)
+				}
+				if i == 0 {
+					b.viewportShot(t, "guide-tap-"+lang)
+					b.run(t, "start the app", waitReady())
+				}
+			}
+			b.checkClean(t, ts.URL)
+		})
+	}
+}
+
+// viewportShot saves what the reader's screen shows (not the whole page)
+// under out/screenshots.
+func (b *browser) viewportShot(t *testing.T, name string) {
+	t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	dir := filepath.Join(repoRoot, "out", "screenshots")
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

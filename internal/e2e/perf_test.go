@@ -273,3 +273,60 @@ func percentile(xs []float64, p float64) float64 {
 	i := int(p*float64(len(s))+0.5) - 1
 	return s[min(max(i, 0), len(s)-1)]
 }
+
+// summaryProbeJS times a tap to the guide's one-line answer: from the
+// pointerdown to the first mutation inside #guide-summary, and to the
+// frame after it (the paint that shows it).
+const summaryProbeJS = `(() => {
+	const p = window.__summary = {t0: 0, dom: 0, frame: 0};
+	addEventListener("pointerdown", e => { p.t0 = e.timeStamp; p.dom = 0; p.frame = 0; }, true);
+	new MutationObserver((records) => {
+		if (!p.t0 || p.dom) return;
+		const s = document.getElementById("guide-summary");
+		if (!s || !records.some(r => s.contains(r.target))) return;
+		p.dom = performance.now();
+		requestAnimationFrame(() => { p.frame = performance.now(); });
+	}).observe(document.body, {subtree: true, childList: true, characterData: true});
+	return true;
+})()`
+
+type summaryTimings struct {
+	T0    float64 `json:"t0"`
+	DOM   float64 `json:"dom"`
+	Frame float64 `json:"frame"`
+}
+
+// BenchmarkBrowserGuideTap measures issue 27's first goal on phones: with
+// the app running, a real tap on a guide answer (alternately on and off)
+// to the one-line answer under the questions showing its effect, in the
+// DOM and at the next frame. The goal is 100 ms.
+func BenchmarkBrowserGuideTap(b *testing.B) {
+	for _, vp := range perfDevices {
+		if vp.name == "desktop" {
+			continue
+		}
+		b.Run(vp.name, func(b *testing.B) {
+			url := perfServer(b) + "/"
+			br := perfBrowser(b, vp.width, vp.height)
+			do(b, br, "slow the CPU down", cpuSlowdown(vp.slowdown))
+			do(b, br, "load "+url, chromedp.Navigate(url), waitReady())
+			evalB[bool](b, br, summaryProbeJS)
+			xy := evalB[[]float64](b, br, `(() => { const e = document.querySelector('input[name="guide"][value="no-phone:yes"]'); e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+			var dom, frame []float64
+			b.ResetTimer()
+			for i := range b.N + 1 { // the first tap warms up and is not counted
+				do(b, br, "tap the answer", chromedp.MouseClickXY(xy[0], xy[1]))
+				do(b, br, "wait for the one-line answer", waitFor(`window.__summary.frame > 0`))
+				s := evalB[summaryTimings](b, br, `window.__summary`)
+				if i > 0 {
+					dom = append(dom, s.DOM-s.T0)
+					frame = append(frame, s.Frame-s.T0)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(median(dom), "dom-ms")
+			b.ReportMetric(median(frame), "frame-ms")
+			b.ReportMetric(percentile(frame, 0.95), "frame-p95-ms")
+		})
+	}
+}
