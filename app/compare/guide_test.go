@@ -86,7 +86,7 @@ func TestAssuranceCountsAuditsReleasesAndVerdicts(t *testing.T) {
 				{Curator: "privacyguides", Status: "recommended", Since: "2019-01-01"},
 				{Curator: "kuketz", Status: "not_recommended", Since: "2020-01-01"},
 				{Curator: "privacyguides", Status: "removed", Since: "2022-01-01"},
-			}}, 1 - 1 - 2, true, 0},
+			}}, -2, true, 0}, // +1 release, -1 removed, -2 not recommended
 	}
 	for _, tt := range tests {
 		as := AssuranceOf(&tt.app, asOf)
