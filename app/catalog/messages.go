@@ -54,6 +54,8 @@ var uiTexts = []string{
 	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
 	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
 	"closest", "why_no_audit", "why_no_release", "guide_hint", "see_shortlist",
+	"curators_title", "curators_intro", "curators_caption", "curators_disagree", "curators_link",
+	"agreement", "agree_single", "agree_agree", "agree_disagree", "agree_partly", "not_covered",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -89,6 +91,7 @@ var uiFormats = map[string]string{
 	"verdict_some":               "%d %d %s",
 	"tie_why":                    "%s",
 	"summary_full":               "%s %s",
+	"curators_summary":           "%s %s %s %s",
 	"why_audit":                  "%s %s",
 	"why_release":                "%s",
 	"why_old_release":            "%s",
