@@ -208,6 +208,11 @@ type App struct {
 	Added  string           `json:"added,omitempty"`
 	Values map[string]*Cell `json:"values"`
 	Status []Status         `json:"status"`
+	// Draft marks a messenger still being researched (make new-app writes
+	// it): its file is checked like any other, but it is left out of the
+	// catalog (Catalog.Drafts names it) until the maintainer removes the
+	// flag, so that readers never meet a row of unknowns.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // Cell returns the app's cell for a criterion, or nil when it has none.
@@ -225,6 +230,9 @@ type Catalog struct {
 	Presets  []Preset    `json:"presets"`
 	Apps     []App       `json:"apps"`
 	Guide    []Question  `json:"guide"`
+	// Drafts are the ids of the messengers being researched (App.Draft),
+	// checked but not part of Apps.
+	Drafts []string `json:"-"`
 	// Freshness is nil when the data has no freshness.json.
 	Freshness *Freshness `json:"freshness,omitempty"`
 	// Locales are the site's languages, English first (see locale.go).

@@ -298,6 +298,10 @@ func (l *loader) loadApps(cat *Catalog) {
 			continue
 		}
 		seen[app.ID] = name
+		if app.Draft {
+			cat.Drafts = append(cat.Drafts, app.ID)
+			continue
+		}
 		cat.Apps = append(cat.Apps, *app)
 	}
 }
