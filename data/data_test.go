@@ -366,6 +366,7 @@ func TestBinaryIsCurrent(t *testing.T) {
 	for i := range cat.Locales {
 		cat.Locales[i].Missing = nil // what Load tells maintainers, not readers
 	}
+	cat.Drafts = nil // the same: drafts are not published
 	if !reflect.DeepEqual(got, cat) {
 		t.Error("data/catalog.bin with the language packs and the evidence pack decodes to another catalog than the JSON files")
 	}
