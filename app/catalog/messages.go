@@ -116,6 +116,9 @@ var uiFormats = map[string]string{
 	"notice_not_a_value":         "%s %s",
 	"notice_needs_number":        "%s",
 	"notice_not_a_number":        "%s",
+	"og_alt":                     "%s %s",
+	"og_checked":                 "%s %s",
+	"og_more":                    "%d",
 }
 
 // uiMessage says whether key is a message of ui.json the program shows

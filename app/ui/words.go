@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"msgcompare/app/catalog"
+	"msgcompare/app/compare"
+)
+
+// Words writes facts, numbers, dates and messages in one language exactly
+// as the pages do, for what shows a view outside the DOM: the pictures of
+// internal/preview (a page's og:image) read the same as the page.
+type Words struct{ l locale }
+
+// WordsIn returns the words of language code (English when the catalog
+// has no such language).
+func WordsIn(cat *catalog.Catalog, code string) Words { return Words{localeOf(cat, code)} }
+
+// Lang is the language's tag, and RTL whether it is written right to left.
+func (w Words) Lang() string { return w.l.code }
+func (w Words) RTL() bool    { return w.l.dir == "rtl" }
+
+// Msg is the interface's message key in the language, formatted with
+// args as the pages format it (the language's digits, isolated names).
+func (w Words) Msg(key string, args ...any) string {
+	if len(args) == 0 {
+		return t(w.l, key)
+	}
+	return fmtMsg(w.l, key, args...)
+}
+
+// Picture is the message of the pictures' own texts (og_<name>).
+func (w Words) Picture(name string, args ...any) string {
+	return w.Msg(msgPicturePrefix+name, args...)
+}
+
+// Common messages, by what they say.
+func (w Words) Headline() string    { return t(w.l, msgHeadline) }
+func (w Words) Tagline() string     { return t(w.l, msgTagline) }
+func (w Words) SideBySide() string  { return t(w.l, msgNavCompare) }
+func (w Words) Shortlist() string   { return t(w.l, msgShortlist) }
+func (w Words) Changes() string     { return t(w.l, msgChangesTitle) }
+func (w Words) About() string       { return t(w.l, msgNavAbout) }
+func (w Words) Builder() string     { return t(w.l, msgBuilderTitle) }
+func (w Words) MarkGood() string    { return t(w.l, msgMarkGood) }
+func (w Words) MarkBad() string     { return t(w.l, msgMarkBad) }
+func (w Words) MarkUnknown() string { return t(w.l, msgMarkUnknown) }
+func (w Words) Discontinued() string {
+	return t(w.l, msgDiscontinued)
+}
+
+// Verified says when a fact was checked ("Verified on Jan 3, 2026").
+func (w Words) Verified(iso string) string { return fmtMsg(w.l, msgVerified, formatDate(iso, w.l)) }
+
+// Date writes a YYYY-MM-DD date in the language's calendar and digits.
+func (w Words) Date(iso string) string { return formatDate(iso, w.l) }
+
+// Num writes n in the language's digits.
+func (w Words) Num(n int) string { return w.l.num(n) }
+
+// List joins items as the language writes a list.
+func (w Words) List(items []string) string { return w.l.list(items) }
+
+// Fact is how a messenger's value for cr reads in a cell: a mark (✓, ✗,
+// ?, ∞, – or none), a word, and its tone ("good", "bad", "neutral" or
+// "unknown"): the word says the value, the mark the judgement.
+func (w Words) Fact(cr *catalog.Criterion, cell *catalog.Cell) (mark, word, tone string) {
+	s := showCell(cr, cell, w.l)
+	return s.Symbol, s.Word, s.Tone
+}
+
+// Verdict is a shortlist pick's sentence, as the guide writes it.
+func (w Words) Verdict(p compare.Pick, needs int) string { return verdict(p, needs, w.l) }
+
+// Condition says in words what a condition asks for.
+func (w Words) Condition(cat *catalog.Catalog, c catalog.Condition) string {
+	return conditionLabel(cat, c, w.l)
+}
