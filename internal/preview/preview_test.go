@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -97,4 +98,108 @@ func BenchmarkRender(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestFontsCoverTheCatalog fails when a text of the catalog has a
+// character that the subset fonts lack (a translator added one): run
+// `make fonts` and commit the fonts.
+func TestFontsCoverTheCatalog(t *testing.T) {
+	r := renderer(t)
+	for _, c := range Runes(Texts(r.cat)) {
+		s, ok := ScriptOf(c)
+		if ok {
+			if !has(r.fonts.regular[s], c) || !has(r.fonts.bold[s], c) {
+				t.Errorf("%q (U+%04X) is not in the fonts of its script: run make fonts", c, c)
+			}
+			continue
+		}
+		found := false
+		for _, f := range r.fonts.regular {
+			found = found || has(f, c)
+		}
+		if !found {
+			t.Errorf("%q (U+%04X) is in no font: run make fonts", c, c)
+		}
+	}
+}
+
+func TestLongTextsAreCutToTheirPlace(t *testing.T) {
+	r := renderer(t)
+	ts := r.fonts.typesetter()
+	long := strings.Repeat("Signal Briar مسنجر 信使 \u202eevil\u202c ", 40)
+	for _, rtl := range []bool{false, true} {
+		for _, width := range []float64{0, 40, 300, 1088} {
+			l := ts.line(long, titleStyle, rtl, width)
+			if l.width > width && width >= 60 {
+				t.Errorf("rtl %v: a line for %v px is %v px wide", rtl, width, l.width)
+			}
+		}
+	}
+	cat := *r.cat
+	cat.Apps = append([]catalog.App(nil), r.cat.Apps...)
+	cat.Apps[0].Name = "Aa " + long
+	r2, err := New(catalog.New(cat.Groups, cat.Criteria, cat.Presets, cat.Apps), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.cat.Locales = r.cat.Locales
+	p, _ := r2.Picture("/", "fa", "")
+	b, err := r2.Render(p, PNG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *write != "" {
+		os.WriteFile(filepath.Join(*write, "long-name-fa.png"), b, 0o644)
+	}
+}
+
+func TestHostileQueriesShareTheCleanedViewsPicture(t *testing.T) {
+	r := renderer(t)
+	clean, _ := r.Picture("/compare", "fa", "apps=signal,briar")
+	for _, q := range []string{
+		"apps=signal,briar&theme=dark&utm=1",
+		"apps=signal,%3Cscript%3E,briar&view=cards",
+		"apps=signal,briar&lang=xx&%ZZ",
+	} {
+		p, ok := r.Picture("/compare", "fa", q)
+		if !ok || p != clean {
+			t.Errorf("%s: %+v, want %+v", q, p, clean)
+		}
+		b, err := r.Render(p, SVG)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("<script")) || bytes.Contains(b, []byte("<text")) {
+			t.Errorf("%s: the SVG holds text of the address", q)
+		}
+	}
+	if _, ok := r.Picture("/nope", "en", ""); ok {
+		t.Error("a picture of a page that does not exist")
+	}
+	for _, p := range []string{"/og/index.en.png", "/og/x.png", "/og/index.png.png", "/og/app/nope.fa.png", "/og/compare.fa.gif"} {
+		if _, _, _, ok := r.ParsePath(p); ok {
+			t.Errorf("ParsePath(%q) accepted it", p)
+		}
+	}
+	for _, p := range []Picture{{Page: "/", Lang: "en"}, {Page: "/app/signal", Lang: "zh-Hans"}, {Page: "/embed/builder", Lang: "fa"}} {
+		page, lang, f, ok := r.ParsePath(p.Path(PNG))
+		if !ok || page != p.Page || lang != p.Lang || f != PNG {
+			t.Errorf("ParsePath(%q) = %q %q %q %v", p.Path(PNG), page, lang, f, ok)
+		}
+	}
+}
+
+func TestTheCacheStaysWithinItsBytes(t *testing.T) {
+	c := newCache(1000)
+	for i := range 100 {
+		c.put(strings.Repeat("k", i%7+1)+string(rune('a'+i%26))+string(rune('a'+i/26)), make([]byte, 90))
+	}
+	items, size := c.stats()
+	if size > 1000 || items == 0 || items > 11 {
+		t.Errorf("the cache holds %d items, %d bytes; want at most 1000 bytes", items, size)
+	}
+	c.put("huge", make([]byte, 2000))
+	if _, ok := c.get("huge"); ok {
+		t.Error("the cache kept a picture larger than itself")
+	}
 }
