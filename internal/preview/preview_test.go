@@ -6,9 +6,11 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"msgcompare/app/catalog"
 	"msgcompare/data"
@@ -202,4 +204,39 @@ func TestTheCacheStaysWithinItsBytes(t *testing.T) {
 	if _, ok := c.get("huge"); ok {
 		t.Error("the cache kept a picture larger than itself")
 	}
+}
+
+var timings = flag.Bool("timings", false, "report the median and 95th percentile of drawing new pictures and of cache hits")
+
+// TestTimings reports, with -timings, how long a picture of a query the
+// cache has not seen takes, and a cache hit, as median and 95th
+// percentile (docs/benchmarks.md).
+func TestTimings(t *testing.T) {
+	if !*timings {
+		t.Skip("run with -timings")
+	}
+	r := renderer(t)
+	var queries []Picture
+	for i, a := range r.cat.Apps {
+		for j, b := range r.cat.Apps {
+			if i != j && len(queries) < 150 {
+				p, _ := r.Picture("/compare", r.cat.Langs()[(i+j)%len(r.cat.Langs())], "apps="+a.ID+","+b.ID)
+				queries = append(queries, p)
+			}
+		}
+	}
+	measure := func(f func(Picture)) (median, p95 time.Duration) {
+		var d []time.Duration
+		for _, p := range queries {
+			start := time.Now()
+			f(p)
+			d = append(d, time.Since(start))
+		}
+		slices.Sort(d)
+		return d[len(d)/2], d[len(d)*95/100]
+	}
+	nm, n95 := measure(func(p Picture) { r.Render(p, PNG) })
+	cm, c95 := measure(func(p Picture) { r.Render(p, PNG) })
+	items, size := r.cache.stats()
+	t.Logf("new picture: median %v, p95 %v; cache hit: median %v, p95 %v; cache %d pictures, %d KB", nm, n95, cm, c95, items, size>>10)
 }

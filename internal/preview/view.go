@@ -176,7 +176,7 @@ func (v *view) shortlist(cat *catalog.Catalog, q compare.Query) {
 	}
 	v.apps = apps
 	if v.more > 0 {
-		v.subtitle += " · " + v.words.Picture("more", v.more)
+		v.subtitle += " — " + v.words.Picture("more", v.more)
 	}
 	var crs []*catalog.Criterion
 	for _, n := range sl.Needs {
@@ -195,7 +195,7 @@ func (v *view) app(cat *catalog.Catalog, a *catalog.App, lang string) {
 	v.title = a.Name
 	v.subtitle = a.Summary.In(lang)
 	if a.Discontinued != nil {
-		v.subtitle = v.words.Discontinued() + " · " + v.subtitle
+		v.subtitle = v.words.Discontinued() + " — " + v.subtitle
 	}
 	v.apps = []*catalog.App{a}
 	for _, id := range compare.DefaultCriteria(cat, compare.Query{}) {
