@@ -53,6 +53,7 @@ var uiTexts = []string{
 	"rows_option", "parts_option", "part_filters", "part_whynot", "accent_option", "accent_none",
 	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
 	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
+	"og_save", "og_png", "og_svg",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in

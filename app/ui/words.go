@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
 	"msgcompare/app/catalog"
 	"msgcompare/app/compare"
 )
@@ -73,4 +75,38 @@ func (w Words) Verdict(p compare.Pick, needs int) string { return verdict(p, nee
 // Condition says in words what a condition asks for.
 func (w Words) Condition(cat *catalog.Catalog, c catalog.Condition) string {
 	return conditionLabel(cat, c, w.l)
+}
+
+// The links that download a view as a picture: their label, and the
+// names of the two formats.
+const (
+	msgSavePicture = msgPicturePrefix + "save"
+	msgPicturePNG  = msgPicturePrefix + "png"
+	msgPictureSVG  = msgPicturePrefix + "svg"
+)
+
+// pictureHref is where the server draws the picture of the view at page
+// for q, as ext ("png" or "svg"): /og/<page>[.<lang>].<ext>?<query>
+// (docs/contract.md §2), the address internal/preview reads.
+func (p paths) pictureHref(page string, q compare.Query, lang locale, ext string) string {
+	name := page
+	if name == "/" {
+		name = "/index"
+	}
+	if lang.code != catalog.SourceLang {
+		name += "." + lang.code
+	}
+	q.Lang, q.Theme, q.Widget = "", "", compare.Widget{}
+	return p.href("/og"+name+"."+ext, q)
+}
+
+// saveView offers the view as a picture to download, as PNG and as SVG:
+// the picture its links preview show.
+func saveView(at paths, page string, q compare.Query, lang locale) app.UI {
+	return app.P().Class("save-picture").Body(
+		app.Text(t(lang, msgSavePicture)+" "),
+		app.A().Href(at.pictureHref(page, q, lang, "png")).Download("msgcompare.png").Text(t(lang, msgPicturePNG)),
+		app.Text(" · "),
+		app.A().Href(at.pictureHref(page, q, lang, "svg")).Download("msgcompare.svg").Text(t(lang, msgPictureSVG)),
+	)
 }
