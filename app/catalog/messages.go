@@ -53,7 +53,7 @@ var uiTexts = []string{
 	"rows_option", "parts_option", "part_filters", "part_whynot", "accent_option", "accent_none",
 	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
 	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
-	"og_save", "og_png", "og_svg",
+	"og_save", "og_png", "og_svg", "og_badge_offer", "og_markdown", "og_html",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -120,6 +120,10 @@ var uiFormats = map[string]string{
 	"og_alt":                     "%s %s",
 	"og_checked":                 "%s %s",
 	"og_more":                    "%d",
+	"og_badge_title":             "%s %d %d %d",
+	"og_badge_meets":             "%s %s",
+	"og_badge_misses":            "%s %d %d %s",
+	"og_badge_alt":               "%s",
 }
 
 // uiMessage says whether key is a message of ui.json the program shows

@@ -132,6 +132,7 @@ func (b *Builder) Render() app.UI {
 				),
 				codeBox("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
 				codeBox("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
+				badgesView(b.Catalog, b.siteOrPath(), b.query.Apps, b.query.Preset, lang),
 				app.H2().Text(t(lang, msgPreview)),
 				// Sized from the widget's messages by web/boot.js.
 				app.IFrame().Class("preview").Src(b.at.href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).

@@ -39,7 +39,7 @@ func Routes(cfg Config) {
 	// Every page also answers with a trailing slash: static hosts such as
 	// python's http.server redirect /about to /about/ (a directory).
 	app.RouteFunc("/", func() app.Composer { return &Home{Catalog: cat, Today: day} })
-	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day} })
+	app.RouteWithRegexpFunc("^/app/[a-z0-9_-]+/?$", func() app.Composer { return &AppPage{Catalog: cat, Today: day, PublicURL: cfg.PublicURL} })
 	app.RouteWithRegexpFunc("^/compare/?$", func() app.Composer { return &ComparePage{Catalog: cat, Today: day} })
 	app.RouteWithRegexpFunc("^/changes/?$", func() app.Composer { return &ChangesPage{Catalog: cat} })
 	app.RouteWithRegexpFunc("^/about/?$", aboutPage(cfg))

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"html"
+	"net/url"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -108,5 +112,74 @@ func saveView(at paths, page string, q compare.Query, lang locale) app.UI {
 		app.A().Href(at.pictureHref(page, q, lang, "png")).Download("msgcompare.png").Text(t(lang, msgPicturePNG)),
 		app.Text(" · "),
 		app.A().Href(at.pictureHref(page, q, lang, "svg")).Download("msgcompare.svg").Text(t(lang, msgPictureSVG)),
+	)
+}
+
+// The badge's texts: the offer, its image's alternative text, and the
+// names of the two snippets.
+const (
+	msgBadgeOffer = msgPicturePrefix + "badge_offer"
+	msgBadgeAlt   = msgPicturePrefix + "badge_alt"
+	msgMarkdown   = msgPicturePrefix + "markdown"
+	msgHTML       = msgPicturePrefix + "html"
+)
+
+// badgeSnippets are the Markdown and the HTML that show messenger a's
+// badge (/badge/<id>.svg, with preset when not "") linked to its page, at
+// site: the public address, or the site's path when it is not known.
+func badgeSnippets(site string, a *catalog.App, preset string, lang locale) (md, htm, src string) {
+	q := url.Values{}
+	if lang.code != catalog.SourceLang {
+		q.Set("lang", lang.code)
+	}
+	if preset != "" {
+		q.Set("preset", preset)
+	}
+	src = "/badge/" + a.ID + ".svg"
+	page := "/app/" + a.ID
+	if enc := q.Encode(); enc != "" {
+		src += "?" + enc
+	}
+	if lang.code != catalog.SourceLang {
+		page += "?lang=" + url.QueryEscape(lang.code)
+	}
+	alt := fmtMsg(lang, msgBadgeAlt, a.Name)
+	alt = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(alt)
+	md = "[![" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(alt) + "](" + site + src + ")](" + site + page + ")"
+	htm = `<a href="` + html.EscapeString(site+page) + `"><img src="` + html.EscapeString(site+src) + `" alt="` + html.EscapeString(alt) + `"></a>`
+	return md, htm, src
+}
+
+// badgeView offers messenger a's badge: the badge, and its Markdown and
+// HTML to paste (a README, a forum post, a newsletter).
+func badgeView(at paths, site string, a *catalog.App, lang locale) app.UI {
+	if site == "" {
+		site = string(at)
+	}
+	md, htm, src := badgeSnippets(site, a, "", lang)
+	return app.Details().Class("badge-offer").Body(
+		app.Summary().Text(t(lang, msgBadgeOffer)),
+		app.P().Body(app.Img().Src(at.link(src)).Alt(attr(fmtMsg(lang, msgBadgeAlt, a.Name))).Height(20)),
+		codeBox("badge-md", t(lang, msgMarkdown), md, 2),
+		codeBox("badge-html", t(lang, msgHTML), htm, 3),
+	)
+}
+
+// badgesView is the badges of the builder's messengers, with its preset.
+func badgesView(cat *catalog.Catalog, site string, ids []string, preset string, lang locale) app.UI {
+	var mds, htms []string
+	for _, id := range ids {
+		if a := cat.App(id); a != nil {
+			md, htm, _ := badgeSnippets(site, a, preset, lang)
+			mds, htms = append(mds, md), append(htms, htm)
+		}
+	}
+	if len(mds) == 0 {
+		return nil
+	}
+	return app.Div().Class("badge-offer").Body(
+		app.H2().Text(t(lang, msgBadgeOffer)),
+		codeBox("badges-md", t(lang, msgMarkdown), strings.Join(mds, " "), 2),
+		codeBox("badges-html", t(lang, msgHTML), strings.Join(htms, "\n"), 3),
 	)
 }

@@ -67,6 +67,7 @@ func Write(dir string, s *server.Server) (Result, error) {
 			files = append(files, img)
 		}
 	}
+	files = append(files, s.Badges()...)
 	nf, err := s.NotFoundPage()
 	if err != nil {
 		return Result{}, fmt.Errorf("export: %w", err)

@@ -89,3 +89,34 @@ func (s *Server) PreviewImage(path, lang string) (File, error) {
 	}
 	return File{Path: pic.Path(preview.PNG), ContentType: "image/png", Body: b}, nil
 }
+
+// serveBadge answers /badge/<id>.svg: the messenger's badge (its name and
+// key facts, or with preset= whether it meets that preset) in the
+// language of lang= (English without it, so that one address is one
+// badge for every cache), for places that strip iframes.
+func (s *Server) serveBadge(w http.ResponseWriter, r *http.Request) {
+	id, ok := strings.CutPrefix(r.URL.Path, "/badge/")
+	if id, ok = strings.CutSuffix(id, ".svg"); !ok {
+		s.serveNotFound(w, r)
+		return
+	}
+	q := r.URL.Query()
+	lang := s.cat.MatchLang(q.Get("lang"))
+	b, ok := s.previews.Badge(id, lang, q.Get("preset"))
+	if !ok {
+		s.serveNotFound(w, r)
+		return
+	}
+	serveAsset(w, r, s.cache.newAsset("image/svg+xml", b, pageLevels), http.StatusOK)
+}
+
+// Badges are the English badge of every messenger, for the static export.
+func (s *Server) Badges() []File {
+	var out []File
+	for _, a := range s.cat.Apps {
+		if b, ok := s.previews.Badge(a.ID, "", ""); ok {
+			out = append(out, File{Path: "/badge/" + a.ID + ".svg", ContentType: "image/svg+xml", Body: b})
+		}
+	}
+	return out
+}

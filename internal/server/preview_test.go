@@ -119,3 +119,42 @@ func TestHostileQueriesGiveThePictureOfTheCleanedView(t *testing.T) {
 		t.Errorf("the SVG: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 }
+
+func TestBadges(t *testing.T) {
+	s := newTestServer(t)
+	for _, tc := range []struct{ target, has string }{
+		{"/badge/signal.svg", "Signal on msgcompare: "},
+		{"/badge/signal.svg?lang=fa", "Signal"},
+		{"/badge/whatsapp.svg?preset=pg-minimum&lang=de", "WhatsApp verfehlt"},
+		{"/badge/signal.svg?preset=<script>&lang=<x>", "Signal on msgcompare"},
+	} {
+		res, body := get(t, s, tc.target)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/svg+xml" {
+			t.Fatalf("GET %s = %d %s", tc.target, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if res.Header.Get("ETag") == "" || !strings.Contains(res.Header.Get("Cache-Control"), "max-age") && !strings.Contains(res.Header.Get("Cache-Control"), "no-cache") {
+			t.Errorf("%s: not cacheable: %q", tc.target, res.Header.Get("Cache-Control"))
+		}
+		doc, err := html.Parse(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := ""
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.Data == "title" && n.FirstChild != nil {
+				title = n.FirstChild.Data
+			}
+			if n.Type == html.ElementNode && n.Data == "script" {
+				t.Errorf("%s: a script element", tc.target)
+			}
+		}
+		if !strings.Contains(title, tc.has) || !strings.Contains(body, `role="img"`) || len(body) > 4096 {
+			t.Errorf("%s: title %q (want %q), %d bytes", tc.target, title, tc.has, len(body))
+		}
+	}
+	for _, p := range []string{"/badge/nope.svg", "/badge/signal.png", "/badge/"} {
+		if res, _ := get(t, s, p); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", p, res.StatusCode)
+		}
+	}
+}

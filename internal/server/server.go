@@ -79,6 +79,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.servePreview(w, r)
 		return
 	}
+	if strings.HasPrefix(p, "/badge/") {
+		s.serveBadge(w, r)
+		return
+	}
 	if a, ok := s.assets[p]; ok {
 		serveAsset(w, r, a, http.StatusOK)
 		return
