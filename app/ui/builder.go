@@ -101,16 +101,6 @@ func (b *Builder) shortcode() string {
 	return s.String()
 }
 
-// codeBox is a read-only text to copy, with its label.
-func codeBox(id, label, text string, rows int) app.UI {
-	// Raw: go-app writes a textarea's text as a value attribute, which
-	// HTML ignores (and strconv.Quote would break).
-	return app.Div().Class("code-box").Body(
-		app.Label().For(id).Text(label),
-		app.Raw(`<textarea id="`+id+`" class="snippet" readonly rows="`+itoa(rows)+`">`+html.EscapeString(text)+`</textarea>`),
-	)
-}
-
 // Render draws the options, the preview and the snippet.
 func (b *Builder) Render() app.UI {
 	lang := b.lang

@@ -150,6 +150,16 @@ func badgeSnippets(site string, a *catalog.App, preset string, lang locale) (md,
 	return md, htm, src
 }
 
+// codeBox is a read-only text to copy, with its label.
+func codeBox(id, label, text string, rows int) app.UI {
+	// Raw: go-app writes a textarea's text as a value attribute, which
+	// HTML ignores (and strconv.Quote would break).
+	return app.Div().Class("code-box").Body(
+		app.Label().For(id).Text(label),
+		app.Raw(`<textarea id="`+id+`" class="snippet" readonly rows="`+itoa(rows)+`">`+html.EscapeString(text)+`</textarea>`),
+	)
+}
+
 // badgeView offers messenger a's badge: the badge, and its Markdown and
 // HTML to paste (a README, a forum post, a newsletter).
 func badgeView(at paths, site string, a *catalog.App, lang locale) app.UI {
@@ -162,24 +172,5 @@ func badgeView(at paths, site string, a *catalog.App, lang locale) app.UI {
 		app.P().Body(app.Img().Src(at.link(src)).Alt(attr(fmtMsg(lang, msgBadgeAlt, a.Name))).Height(20)),
 		codeBox("badge-md", t(lang, msgMarkdown), md, 2),
 		codeBox("badge-html", t(lang, msgHTML), htm, 3),
-	)
-}
-
-// badgesView is the badges of the builder's messengers, with its preset.
-func badgesView(cat *catalog.Catalog, site string, ids []string, preset string, lang locale) app.UI {
-	var mds, htms []string
-	for _, id := range ids {
-		if a := cat.App(id); a != nil {
-			md, htm, _ := badgeSnippets(site, a, preset, lang)
-			mds, htms = append(mds, md), append(htms, htm)
-		}
-	}
-	if len(mds) == 0 {
-		return nil
-	}
-	return app.Div().Class("badge-offer").Body(
-		app.H2().Text(t(lang, msgBadgeOffer)),
-		codeBox("badges-md", t(lang, msgMarkdown), strings.Join(mds, " "), 2),
-		codeBox("badges-html", t(lang, msgHTML), strings.Join(htms, "\n"), 3),
 	)
 }

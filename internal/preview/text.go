@@ -129,7 +129,7 @@ func (t *typesetter) line(s string, st style, rtl bool, maxWidth float64) textLi
 	// The ellipsis reads in the direction of the text it ends (a Latin
 	// name cut in a Persian picture ends on its right).
 	end := ellipsis
-	for _, r := range []rune(cut) {
+	for _, r := range cut {
 		if sc, ok := ScriptOf(r); ok && unicode.IsLetter(r) {
 			if sc == Arabic {
 				end = ellipsis + "\u200f"

@@ -46,13 +46,6 @@ type pick struct {
 	name, verdict string
 }
 
-// page is a page of the site as its picture knows it: its path and the
-// language of the picture.
-type page struct {
-	path string // "/", "/compare", "/app/signal", …
-	lang string // a tag of the catalog's
-}
-
 // newView computes what the page at path shows for the query, with the
 // code the page uses (compare.Decode, Apply and Guide), in language lang.
 // The query is cleaned as the page cleans it: what it ignores, the

@@ -95,8 +95,8 @@ func (s *Server) PreviewImage(path, lang string) (File, error) {
 // language of lang= (English without it, so that one address is one
 // badge for every cache), for places that strip iframes.
 func (s *Server) serveBadge(w http.ResponseWriter, r *http.Request) {
-	id, ok := strings.CutPrefix(r.URL.Path, "/badge/")
-	if id, ok = strings.CutSuffix(id, ".svg"); !ok {
+	id, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, "/badge/"), ".svg")
+	if !ok {
 		s.serveNotFound(w, r)
 		return
 	}
