@@ -169,7 +169,9 @@ func badgeView(at paths, site string, a *catalog.App, lang locale) app.UI {
 	md, htm, src := badgeSnippets(site, a, "", lang)
 	return app.Details().Class("badge-offer").Body(
 		app.Summary().Text(t(lang, msgBadgeOffer)),
-		app.P().Body(app.Img().Src(at.link(src)).Alt(attr(fmtMsg(lang, msgBadgeAlt, a.Name))).Height(20)),
+		// Lazy: a closed details shows no image, and the page weighs what
+		// it weighed until the reader opens it.
+		app.P().Body(app.Img().Src(at.link(src)).Alt(attr(fmtMsg(lang, msgBadgeAlt, a.Name))).Height(20).Attr("loading", "lazy")),
 		codeBox("badge-md", t(lang, msgMarkdown), md, 2),
 		codeBox("badge-html", t(lang, msgHTML), htm, 3),
 	)

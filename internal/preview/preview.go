@@ -89,14 +89,13 @@ func (r *Renderer) Picture(path, lang, rawQuery string) (Picture, bool) {
 	pic := Picture{Page: path, Lang: lang}
 	switch {
 	case path == "/", path == "/compare", path == "/embed":
+		// What the picture does not depend on (the language is the
+		// picture's own) is left out of its address and cache key.
 		q, _ := compare.Decode(rawQuery, r.cat)
 		q.Lang, q.Theme, q.View, q.Filters = "", "", "", false
-		q.Q = "" // the search never changes what a picture draws beyond Kept
 		if path == "/" {
 			q.Shorten(r.cat)
 		}
-		q2, _ := compare.Decode(rawQuery, r.cat)
-		q.Q = q2.Q
 		pic.Query = q.Encode()
 	}
 	return pic, true
