@@ -121,7 +121,8 @@ func (v *view) draw(f *fonts) *scene {
 	sc.rect(0, 0, Width, 10, accent)
 	p := pen{sc: sc, t: f.typesetter(), rtl: v.words.RTL()}
 
-	p.text("msgcompare", brandStyle, margin, brandY, inner)
+	bw := p.text("msgcompare", brandStyle, margin, brandY, inner)
+	v.drawLegend(p, bw)
 	p.text(v.title, titleStyle, margin, titleY, inner)
 	p.text(v.subtitle, subtitleStyle, margin, subtitleY, inner)
 	switch v.kind {
@@ -211,21 +212,25 @@ func joinDots(s []string) string {
 
 func (v *view) drawFooter(p pen) {
 	p.rule(footerLine, margin, inner)
-	w := p.text(v.checked(), footStyle, margin, footerY, inner/2)
+	p.text(v.checked(), footStyle, margin, footerY, inner)
+}
+
+// drawLegend says what the marks mean, at the top on the end side
+// (across from the brand): each mark with its word.
+func (v *view) drawLegend(p pen, brandWidth float64) {
 	if v.kind != kindTable && v.kind != kindApp {
 		return
 	}
-	// The legend at the end side: each mark with its word.
 	good, bad := v.words.MarkGood(), v.words.MarkBad()
-	room := inner - w - 40
-	lg := p.t.line(good, footStyle, p.rtl, room/2-40)
-	lb := p.t.line(bad, footStyle, p.rtl, room/2-40)
 	size := footStyle.size
+	room := inner - brandWidth - 40 - 2*(size+8) - 28
+	lg := p.t.line(good, footStyle, p.rtl, room/2)
+	lb := p.t.line(bad, footStyle, p.rtl, room/2)
 	total := size + 8 + lg.width + 28 + size + 8 + lb.width
 	x := margin + inner - total
-	p.mark(string(markGood), x, footerY, size)
-	lg.draw(p.sc, p.x(x+size+8, lg.width), footerY)
+	p.mark(string(markGood), x, brandY, size)
+	lg.draw(p.sc, p.x(x+size+8, lg.width), brandY)
 	x += size + 8 + lg.width + 28
-	p.mark(string(markBad), x, footerY, size)
-	lb.draw(p.sc, p.x(x+size+8, lb.width), footerY)
+	p.mark(string(markBad), x, brandY, size)
+	lb.draw(p.sc, p.x(x+size+8, lb.width), brandY)
 }
