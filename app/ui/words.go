@@ -2,7 +2,6 @@ package ui
 
 import (
 	"html"
-	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -128,20 +127,23 @@ const (
 // badge (/badge/<id>.svg, with preset when not "") linked to its page, at
 // site: the public address, or the site's path when it is not known.
 func badgeSnippets(site string, a *catalog.App, preset string, lang locale) (md, htm, src string) {
-	q := url.Values{}
+	// Ids and language tags are plain ASCII (catalog.ValidID, the
+	// catalog's tags): the query needs no escaping, and the wasm no
+	// net/url code for it.
+	var q []string
 	if lang.code != catalog.SourceLang {
-		q.Set("lang", lang.code)
+		q = append(q, "lang="+lang.code)
 	}
 	if preset != "" {
-		q.Set("preset", preset)
+		q = append(q, "preset="+preset)
 	}
 	src = "/badge/" + a.ID + ".svg"
 	page := "/app/" + a.ID
-	if enc := q.Encode(); enc != "" {
-		src += "?" + enc
+	if len(q) > 0 {
+		src += "?" + strings.Join(q, "&")
 	}
 	if lang.code != catalog.SourceLang {
-		page += "?lang=" + url.QueryEscape(lang.code)
+		page += "?lang=" + lang.code
 	}
 	alt := fmtMsg(lang, msgBadgeAlt, a.Name)
 	alt = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(alt)

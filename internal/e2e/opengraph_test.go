@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,45 @@ func TestOpenGraphConsumersSeeEveryPicture(t *testing.T) {
 		if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
 			t.Errorf("%s: the picture %s decodes as %d × %d (%v)", r.URL, img.URL, cfg.Width, cfg.Height, err)
 		}
+	}
+}
+
+// TestExportWritesThePicturesItsPagesName exports under a sub-path and
+// checks that each page's og:image is a file of the export, a 1200 × 630
+// PNG, and that the badges are there.
+func TestExportWritesThePicturesItsPagesName(t *testing.T) {
+	t.Parallel()
+	root := exportTo(t, "/x/msgcompare")
+	site := filepath.Join(root, "x", "msgcompare")
+	ogImage := regexp.MustCompile(`<meta property="?og:image"? content="?([^" >]+)`)
+	for _, page := range []string{"index.html", "index.fa.html", "compare/index.zh-Hans.html", "app/signal/index.ru.html", "embed/index.html", "changes/index.de.html"} {
+		b, err := os.ReadFile(filepath.Join(site, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := ogImage.FindSubmatch(b)
+		if m == nil {
+			t.Errorf("%s has no og:image", page)
+			continue
+		}
+		src := string(m[1])
+		rel, ok := strings.CutPrefix(src, "/x/msgcompare/og/")
+		if !ok {
+			t.Errorf("%s: og:image %s is not under the export's base", page, src)
+			continue
+		}
+		f, err := os.Open(filepath.Join(site, "og", filepath.FromSlash(rel)))
+		if err != nil {
+			t.Errorf("%s: og:image %s is not in the export: %v", page, src, err)
+			continue
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+			t.Errorf("%s: %s is %d × %d (%v)", page, src, cfg.Width, cfg.Height, err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(site, "badge", "signal.svg")); err != nil || !bytes.Contains(b, []byte("<title>Signal on msgcompare")) {
+		t.Errorf("the export's badge of Signal: %v\n%s", err, b)
 	}
 }
