@@ -240,3 +240,22 @@ func TestTimings(t *testing.T) {
 	items, size := r.cache.stats()
 	t.Logf("new picture: median %v, p95 %v; cache hit: median %v, p95 %v; cache %d pictures, %d KB", nm, n95, cm, c95, items, size>>10)
 }
+
+func TestConcurrentRenders(t *testing.T) {
+	r := renderer(t)
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j, lang := range []string{"fa", "zh-Hans", "en"} {
+				p, _ := r.Picture("/compare", lang, "apps=signal,"+r.cat.Apps[(i+j)%len(r.cat.Apps)].ID)
+				if _, err := r.Render(p, PNG); err != nil {
+					t.Error(err)
+				}
+				r.Badge(r.cat.Apps[i].ID, lang, "")
+			}
+		}()
+	}
+	wg.Wait()
+}
