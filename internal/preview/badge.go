@@ -74,7 +74,7 @@ func (r *Renderer) Badge(id, lang, preset string) ([]byte, bool) {
 	if w.RTL() {
 		// The marks and digits after a Latin name belong to the
 		// right-to-left line, not to the name.
-		name += "\u200f"
+		name += "\u200e\u200f"
 	}
 	b := r.badgeSVG(name, value, title, w.RTL())
 	r.cache.put(key, b)

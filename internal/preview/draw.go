@@ -188,7 +188,7 @@ func (v *view) drawCard(p pen) {
 	if len(v.apps) == 0 {
 		return
 	}
-	shown := names(v.apps)
+	shown := v.names(v.apps)
 	if v.more > 0 {
 		shown = append(shown, v.words.Picture("more", v.more))
 	}

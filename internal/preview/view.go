@@ -73,7 +73,7 @@ func newView(cat *catalog.Catalog, path, lang, rawQuery string) *view {
 			break
 		}
 		v.table(cat, q, compare.Apply(cat, q))
-		v.subtitle = w.List(names(v.apps))
+		v.subtitle = w.List(v.names(v.apps))
 	case strings.HasPrefix(path, "/app/"):
 		if a := cat.App(strings.TrimPrefix(path, "/app/")); a != nil {
 			v.app(cat, a, lang)
@@ -95,6 +95,21 @@ func names(apps []*catalog.App) []string {
 	out := make([]string, len(apps))
 	for i, a := range apps {
 		out[i] = a.Name
+	}
+	return out
+}
+
+// names are the messengers' names for a list in the view's language: in
+// a right-to-left language each ends with a left-to-right mark (a closing
+// parenthesis stays the name's) and a right-to-left one, so that a list
+// of Latin names reads from the right ("WhatsApp ،Briar ،Signal") instead
+// of running together as one left-to-right phrase.
+func (v *view) names(apps []*catalog.App) []string {
+	out := names(apps)
+	if v.words.RTL() {
+		for i := range out {
+			out[i] += "\u200e\u200f"
+		}
 	}
 	return out
 }
@@ -253,7 +268,7 @@ func (v *view) checked() string {
 
 // alt describes the picture in the page's language, for og:image:alt.
 func (v *view) alt() string {
-	shown := names(v.apps)
+	shown := v.names(v.apps)
 	if v.more > 0 {
 		shown = append(shown, v.words.Picture("more", v.more))
 	}
