@@ -48,7 +48,7 @@ func drawn(r rune) bool {
 }
 
 // Texts lists every text of the catalog that a picture may draw, in every
-// language: the interface's messages, the messengers' names, the
+// language: the interface's messages, the messengers' names and summaries, the
 // criteria's labels, units and values, presets, the guide's questions
 // and answers, and numbers in every language's digits. The fonts under
 // fonts/ are subset to exactly their characters (make fonts), and
@@ -68,6 +68,7 @@ func Texts(cat *catalog.Catalog) []string {
 	}
 	for _, a := range cat.Apps {
 		out = append(out, a.Name)
+		add(a.Summary) // the subtitle of a messenger's picture
 	}
 	for _, c := range cat.Criteria {
 		add(c.Label)
