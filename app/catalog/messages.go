@@ -56,6 +56,7 @@ var uiTexts = []string{
 	"closest", "why_no_audit", "why_no_release", "guide_hint", "see_shortlist",
 	"curators_title", "curators_intro", "curators_caption", "curators_disagree", "curators_link",
 	"agreement", "agree_single", "agree_agree", "agree_disagree", "agree_partly", "not_covered",
+	"og_save", "og_png", "og_svg", "og_badge_offer", "og_markdown", "og_html",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -125,6 +126,13 @@ var uiFormats = map[string]string{
 	"notice_not_a_value":         "%s %s",
 	"notice_needs_number":        "%s",
 	"notice_not_a_number":        "%s",
+	"og_alt":                     "%s %s",
+	"og_checked":                 "%s %s",
+	"og_more":                    "%d",
+	"og_badge_title":             "%s %d %d %d",
+	"og_badge_meets":             "%s %s",
+	"og_badge_misses":            "%s %d %d %s",
+	"og_badge_alt":               "%s",
 }
 
 // uiMessage says whether key is a message of ui.json the program shows

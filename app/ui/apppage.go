@@ -18,6 +18,8 @@ type AppPage struct {
 	Catalog *catalog.Catalog
 	// Today is the date prerendered facts age to (Config.Today).
 	Today string
+	// PublicURL is the site's address for the badge's snippets (Config).
+	PublicURL string
 
 	state
 	id string
@@ -88,6 +90,7 @@ func (p *AppPage) Render() app.UI {
 		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
 			return groupFacts(factContextOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
 		}),
+		badgeView(p.at, strings.TrimSuffix(p.PublicURL, "/"), a, lang),
 	)
 }
 

@@ -101,23 +101,6 @@ func (b *Builder) shortcode() string {
 	return s.String()
 }
 
-// textarea is a textarea holding text, as markup.
-func textarea(text string, attrs ...string) string {
-	var m markup
-	m.elem("textarea", text, attrs...)
-	return m.String()
-}
-
-// codeBox is a read-only text to copy, with its label.
-func codeBox(id, label, text string, rows int) app.UI {
-	// Raw: go-app writes a textarea's text as a value attribute, which
-	// HTML ignores (and strconv.Quote would break).
-	return app.Div().Class("code-box").Body(
-		app.Label().For(id).Text(label),
-		app.Raw(textarea(text, "id", id, "class", "snippet", "readonly", "", "rows", itoa(rows))),
-	)
-}
-
 // Render draws the options, the preview and the snippet.
 func (b *Builder) Render() app.UI {
 	lang := b.lang
@@ -138,6 +121,7 @@ func (b *Builder) Render() app.UI {
 				),
 				codeBox("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
 				codeBox("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
+				badgesView(b.Catalog, b.siteOrPath(), b.query.Apps, b.query.Preset, lang),
 				app.H2().Text(t(lang, msgPreview)),
 				// Sized from the widget's messages by web/boot.js.
 				app.IFrame().Class("preview").Src(b.at.href("/embed", b.widgetQuery())).Title(attr(t(lang, msgWidgetTitle))).

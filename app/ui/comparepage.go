@@ -76,6 +76,7 @@ func (p *ComparePage) Render() app.UI {
 		app.H1().Text(t(lang, msgNavCompare)),
 		p.pickersView(),
 		p.tableView(),
+		app.If(len(p.query.Apps) >= 2, saveView(p.at, "/compare", p.query, lang)),
 		app.If(len(p.query.Apps) >= 2, whyNotView(p.Catalog, &p.state)),
 	)
 }

@@ -124,6 +124,7 @@ func (e *Embed) Render() app.UI {
 		e.moreView(),
 		e.factPanel.view(e.Catalog, &e.state),
 		e.whyNotPart(),
+		saveView(e.at, "/embed", e.query, lang),
 	))
 }
 

@@ -183,6 +183,7 @@ const (
 	msgFontPrefix        = "font_" // + a compare font
 	msgPasteURL          = "paste_url"
 	msgHugoShortcode     = "hugo_shortcode"
+	msgPicturePrefix     = "og_" // + a text of the pictures of a view (Words, internal/preview)
 )
 
 // The messages that only this package's code uses: how dates, numbers and

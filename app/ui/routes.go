@@ -69,7 +69,7 @@ func sitePages() []sitePage {
 		{path: "/embed/builder", nav: msgNavEmbed, compo: builderPage},
 		{path: "/curators", compo: curatorsPage},
 		{path: "/app/", perApp: true, compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &AppPage{Catalog: c.Catalog, Today: c.Today} }
+			return func() app.Composer { return &AppPage{Catalog: c.Catalog, Today: c.Today, PublicURL: c.PublicURL} }
 		}},
 	}
 }

@@ -59,8 +59,15 @@ func Write(dir string, s *server.Server) (Result, error) {
 			}
 			f.Path = strings.TrimSuffix(p, "/") + "/" + PageFile(lang)
 			files = append(files, f)
+			// The page's picture, where its og:image points.
+			img, err := s.PreviewImage(p, lang)
+			if err != nil {
+				return Result{}, fmt.Errorf("export: %w", err)
+			}
+			files = append(files, img)
 		}
 	}
+	files = append(files, s.Badges()...)
 	nf, err := s.NotFoundPage()
 	if err != nil {
 		return Result{}, fmt.Errorf("export: %w", err)

@@ -152,7 +152,9 @@ const goappDoctype = "<!DOCTYPE html>\n"
 // each tag is read back with go-app's own grammar and written again
 // HTML-escaped, so that no value (a messenger's name, a translated title,
 // the query) can become markup. On the way it leaves out og:url (it would
-// hold the render's made-up host; absolute URLs are -public-url's job),
+// hold the render's made-up host; absolute URLs are -public-url's job) and
+// go-app's empty og:image (links has the picture of the view, and an empty
+// one first makes parsers pair the picture's size with the wrong image),
 // lets readers zoom (go-app's viewport forbids it), adds dir="rtl" for a
 // language written right to left, the head's links, and leaves out go-app's
 // full-screen loader from the body, which the prerendered page does not
@@ -194,7 +196,7 @@ func (s *Server) fixDocument(b, links []byte) ([]byte, error) {
 			if loc := s.cat.Locale(t.get("lang")); loc != nil && loc.Dir == "rtl" {
 				t.set("dir", "rtl")
 			}
-		case t.name == "meta" && t.get("property") == "og:url":
+		case t.name == "meta" && (t.get("property") == "og:url" || t.get("property") == "og:image"):
 			continue
 		case t.name == "meta" && t.get("name") == "viewport":
 			t.set("content", ourViewport)

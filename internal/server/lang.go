@@ -72,5 +72,6 @@ func (s *Server) headLinks(u *url.URL) []byte {
 	q.Lang = ""
 	b.WriteString(`<link rel="alternate" hreflang="x-default" href="` + href(q) + `">`)
 	b.WriteString(s.oEmbedLink(u))
+	b.WriteString(s.previewMeta(u))
 	return b.Bytes()
 }

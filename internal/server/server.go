@@ -17,6 +17,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"msgcompare/app/catalog"
+	"msgcompare/internal/preview"
 )
 
 // Server routes requests to the API, the app's pages and its assets, and
@@ -32,6 +33,7 @@ type Server struct {
 	pageCache *pageCache
 	renders   chan struct{} // a slot per page rendering (renderSlots)
 	pagePaths []string      // ui.Paths: what the export prerenders
+	previews  *preview.Renderer
 	headers   HeaderPolicy
 	min       *minify.M
 	cache     *CompressionCache
@@ -71,6 +73,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if p == "/oembed" {
 		s.serveOEmbed(w, r)
+		return
+	}
+	if strings.HasPrefix(p, "/og/") {
+		s.servePreview(w, r)
+		return
+	}
+	if strings.HasPrefix(p, "/badge/") {
+		s.serveBadge(w, r)
 		return
 	}
 	if a, ok := s.assets[p]; ok {

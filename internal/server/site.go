@@ -17,6 +17,7 @@ import (
 
 	"msgcompare/app/catalog"
 	"msgcompare/app/ui"
+	"msgcompare/internal/preview"
 	"msgcompare/web"
 )
 
@@ -128,6 +129,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.pagePaths = ui.Paths(cfg.Catalog)
+	if s.previews, err = preview.New(cfg.Catalog, 0); err != nil {
+		return nil, err
+	}
 	hc := handlerConfig{prefix: base, version: s.version, url: s.webURL, pages: s.pagePaths, langs: cfg.Catalog.Langs()[1:], slash: cfg.Export}
 	s.pages = newPages(hc)
 	if err := s.addGoapp(hc, cfg.Web, lv); err != nil {
