@@ -17,7 +17,7 @@ import (
 // first, else the language's category of it (one, few, many, …), else
 // other; # in a branch is that number. Branches may hold arguments and
 // plurals of their own. As in ICU, an apostrophe quotes a brace or a #
-// ('{' shows a brace) and '' shows an apostrophe; any other apostrophe
+// ('{' shows a brace) and ” shows an apostrophe; any other apostrophe
 // (l'audit, it's) is itself.
 type Message struct{ parts []part }
 
@@ -233,7 +233,7 @@ func (p *parser) message(depth int) (Message, error) {
 	return m, nil
 }
 
-// quote reads an apostrophe at p.i: '' is one, an apostrophe before a
+// quote reads an apostrophe at p.i: ” is one, an apostrophe before a
 // brace (or a # in a plural) quotes up to the next one, and any other is
 // itself.
 func (p *parser) quote(text *strings.Builder, depth int) error {
