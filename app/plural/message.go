@@ -16,9 +16,9 @@ import (
 // whose branches are chosen by the argument's number: an exact one (=0)
 // first, else the language's category of it (one, few, many, …), else
 // other; # in a branch is that number. Branches may hold arguments and
-// plurals of their own. As in ICU, an apostrophe quotes a brace or a #
-// ('{' shows a brace) and ” shows an apostrophe; any other apostrophe
-// (l'audit, it's) is itself.
+// plurals of their own. As in ICU, an apostrophe before a brace or a #
+// quotes up to the next apostrophe ('{' shows a brace), a doubled
+// apostrophe shows one, and any other apostrophe (l'audit) is itself.
 type Message struct{ parts []part }
 
 // part is a piece of a message: a text, a #, an argument or a plural.
