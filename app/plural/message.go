@@ -1,7 +1,7 @@
 package plural
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,7 +59,7 @@ func Parse(s string) (Message, error) {
 		return Message{}, err
 	}
 	if p.i < len(s) {
-		return Message{}, p.errorf(`expected no "}" here without its "{" (write '}' to show a brace)`)
+		return Message{}, p.fail(`expected no "}" here without its "{" (write '}' to show a brace)`)
 	}
 	return m, nil
 }
@@ -266,7 +266,7 @@ func (p *parser) quote(text *strings.Builder, depth int) error {
 		return nil
 	}
 	p.i = start
-	return p.errorf(`expected an apostrophe to close the quote that starts here (write '' for an apostrophe before a brace)`)
+	return p.fail(`expected an apostrophe to close the quote that starts here (write '' for an apostrophe before a brace)`)
 }
 
 // argument reads {name} or {name, plural, …} at p.i.
@@ -276,7 +276,7 @@ func (p *parser) argument(depth int) (part, error) {
 	p.space()
 	name := p.word()
 	if name == "" {
-		return part{}, p.errorf(`expected an argument's name after "{" (write '{' to show a brace)`)
+		return part{}, p.fail(`expected an argument's name after "{" (write '{' to show a brace)`)
 	}
 	out := part{arg: name}
 	p.space()
@@ -284,21 +284,22 @@ func (p *parser) argument(depth int) (part, error) {
 	case p.eat('}'):
 		return out, nil
 	case !p.eat(','):
-		return part{}, p.errorf(`expected "}" or ", plural," after "{%s"`, name)
+		return part{}, p.fail(`expected "}" or ", plural," after "{` + name + `"`)
 	}
 	p.space()
 	if kind := p.word(); kind != "plural" {
-		return part{}, p.errorf(`expected "plural" after "{%s," (the only kind of argument here), got %q`, name, kind)
+		return part{}, p.fail(`expected "plural" after "{` + name + `," (the only kind of argument here), got "` + kind + `"`)
 	}
 	p.space()
 	if !p.eat(',') {
-		return part{}, p.errorf(`expected "," after "{%s, plural"`, name)
+		return part{}, p.fail(`expected "," after "{` + name + `, plural"`)
 	}
+	hasOther := false
 	for {
 		p.space()
 		if p.i >= len(p.s) {
 			p.i = open
-			return part{}, p.errorf(`expected "}" to close "{%s, plural, …"`, name)
+			return part{}, p.fail(`expected "}" to close "{` + name + `, plural, …"`)
 		}
 		if p.eat('}') {
 			break
@@ -307,20 +308,20 @@ func (p *parser) argument(depth int) (part, error) {
 		key := p.key()
 		switch {
 		case key == "":
-			return part{}, p.errorf(`expected a branch of "{%s, plural, …": a category (%s) or =N, then its text in braces`, name, strings.Join(categories[:], ", "))
+			return part{}, p.fail(`expected a branch of "{` + name + `, plural, …": a category (` + categoryList + `) or =N, then its text in braces`)
 		case !isCategory(key) && (key[0] != '=' || len(key) == 1):
 			p.i = at
-			return part{}, p.errorf(`expected a category (%s) or =N, got %q`, strings.Join(categories[:], ", "), key)
+			return part{}, p.fail(`expected a category (` + categoryList + `) or =N, got "` + key + `"`)
 		}
 		for _, c := range out.cases {
 			if c.key == key {
 				p.i = at
-				return part{}, p.errorf(`expected the branch %q of "{%s, plural, …}" once`, key, name)
+				return part{}, p.fail(`expected the branch "` + key + `" of "{` + name + `, plural, …}" once`)
 			}
 		}
 		p.space()
 		if !p.eat('{') {
-			return part{}, p.errorf(`expected "{" and the text of the branch %q`, key)
+			return part{}, p.fail(`expected "{" and the text of the branch "` + key + `"`)
 		}
 		msg, err := p.message(depth + 1)
 		if err != nil {
@@ -328,13 +329,14 @@ func (p *parser) argument(depth int) (part, error) {
 		}
 		if !p.eat('}') {
 			p.i = at
-			return part{}, p.errorf(`expected "}" to close the branch %q`, key)
+			return part{}, p.fail(`expected "}" to close the branch "` + key + `"`)
 		}
 		out.cases = append(out.cases, branch{key: key, msg: msg})
+		hasOther = hasOther || key == Other
 	}
-	if !slices.ContainsFunc(out.cases, func(b branch) bool { return b.key == Other }) {
+	if !hasOther {
 		p.i = open
-		return part{}, p.errorf(`expected an "other" branch in "{%s, plural, …}": every language has one`, name)
+		return part{}, p.fail(`expected an "other" branch in "{` + name + `, plural, …}": every language has one`)
 	}
 	return out, nil
 }
@@ -381,9 +383,10 @@ func (p *parser) eat(c byte) bool {
 	return false
 }
 
-// errorf is an error at p.i: what was expected, then where, as the
-// character's number and the text around it.
-func (p *parser) errorf(format string, args ...any) error {
+// fail is an error at p.i: what was expected, then where, as the
+// character's number and the text around it. Its callers write their
+// message whole (no fmt verbs), which keeps the wasm small.
+func (p *parser) fail(msg string) error {
 	at := min(p.i, len(p.s))
 	from, to := at, at
 	for n := 0; n < 12 && from > 0; n++ {
@@ -401,5 +404,5 @@ func (p *parser) errorf(format string, args ...any) error {
 	if to < len(p.s) {
 		near += "…"
 	}
-	return fmt.Errorf(format+" (at character %d: %s)", append(args, utf8.RuneCountInString(p.s[:at])+1, strconv.QuoteToGraphic(near))...)
+	return errors.New(msg + " (at character " + strconv.Itoa(utf8.RuneCountInString(p.s[:at])+1) + ": " + strconv.QuoteToGraphic(near) + ")")
 }

@@ -70,5 +70,8 @@ func (r Rules) Needs() []string {
 	return out
 }
 
+// categoryList is the keywords for error messages.
+const categoryList = "zero, one, two, few, many, other"
+
 // isCategory says whether s is one of CLDR's six keywords.
 func isCategory(s string) bool { return slices.Contains(categories[:], s) }
