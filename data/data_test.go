@@ -98,13 +98,15 @@ const maxUnknown = 14
 const maxUnknownAccess = 23
 
 // TestFewUnknowns keeps unknown cells rare across the catalog; no limit
-// ("unlimited": true) is a known value and does not count.
+// ("unlimited": true) is a known value and does not count, and neither do
+// the cells of a criterion added after a messenger's research (pending:
+// `make validate` lists them as research to do).
 func TestFewUnknowns(t *testing.T) {
 	cat := load(t)
 	var unknown, access []string
 	for _, a := range cat.Apps {
 		for _, cr := range cat.Criteria {
-			if c := a.Cell(cr.ID); c != nil && c.Value.Null {
+			if c := a.Cell(cr.ID); c != nil && c.Value.Null && !c.Pending {
 				if cr.Group == "access" {
 					access = append(access, a.ID+"."+cr.ID)
 				} else {
@@ -364,6 +366,7 @@ func TestBinaryIsCurrent(t *testing.T) {
 	for i := range cat.Locales {
 		cat.Locales[i].Missing = nil // what Load tells maintainers, not readers
 	}
+	cat.Drafts = nil // the same: drafts are not published
 	if !reflect.DeepEqual(got, cat) {
 		t.Error("data/catalog.bin with the language packs and the evidence pack decodes to another catalog than the JSON files")
 	}

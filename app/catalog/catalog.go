@@ -68,6 +68,12 @@ type Criterion struct {
 	Unit        L10n `json:"unit,omitempty"`
 	Label       L10n `json:"label"`
 	Description L10n `json:"description"`
+	// Added is the day the criterion entered the catalog (YYYY-MM-DD).
+	// A messenger file may lack a cell for a criterion that has one: the
+	// cell is then unknown and pending (NotResearched), so that adding a
+	// criterion is its definition and its labels, not an edit of every
+	// messenger's file.
+	Added string `json:"added,omitempty"`
 }
 
 // HasValue reports whether v is one of the criterion's enum or set values.
@@ -131,6 +137,29 @@ type Cell struct {
 	Verified string   `json:"verified"`
 	Note     string   `json:"note,omitempty"`
 	History  []Change `json:"history,omitempty"`
+	// Pending marks a cell the messenger's file lacks, for a criterion
+	// added after its research (Criterion.Added): unknown, with the
+	// NotResearched note. Only Load sets it; the data's report lists
+	// these cells (Catalog.Pending).
+	Pending bool `json:"-"`
+}
+
+// NotResearched is the note of a pending cell (%s: the day its criterion
+// was added).
+const NotResearched = "Not researched yet: this criterion was added on %s, after this messenger's facts were collected."
+
+// Pending lists the cells the messenger files lack for criteria added
+// later ("app/criterion"), in catalog order: the research still to do.
+func (c *Catalog) Pending() []string {
+	var out []string
+	for i := range c.Apps {
+		for j := range c.Criteria {
+			if cell := c.Apps[i].Cell(c.Criteria[j].ID); cell != nil && cell.Pending {
+				out = append(out, c.Apps[i].ID+"/"+c.Criteria[j].ID)
+			}
+		}
+	}
+	return out
 }
 
 // MarshalJSON writes the cell as the data format has it: an unlimited
@@ -179,6 +208,11 @@ type App struct {
 	Added  string           `json:"added,omitempty"`
 	Values map[string]*Cell `json:"values"`
 	Status []Status         `json:"status"`
+	// Draft marks a messenger still being researched (make new-app writes
+	// it): its file is checked like any other, but it is left out of the
+	// catalog (Catalog.Drafts names it) until the maintainer removes the
+	// flag, so that readers never meet a row of unknowns.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // Cell returns the app's cell for a criterion, or nil when it has none.
@@ -196,6 +230,9 @@ type Catalog struct {
 	Presets  []Preset    `json:"presets"`
 	Apps     []App       `json:"apps"`
 	Guide    []Question  `json:"guide"`
+	// Drafts are the ids of the messengers being researched (App.Draft),
+	// checked but not part of Apps.
+	Drafts []string `json:"-"`
 	// Freshness is nil when the data has no freshness.json.
 	Freshness *Freshness `json:"freshness,omitempty"`
 	// Locales are the site's languages, English first (see locale.go).

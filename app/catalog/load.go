@@ -171,6 +171,9 @@ func (l *loader) loadCriteria(cat *Catalog) {
 			r.add(f+".group", "expected one of the groups' ids, got %q", c.Group)
 		}
 		checkCriterion(r, f, c)
+		if c.Added != "" {
+			r.checkDate(f+".added", c.Added, l.opt.Today)
+		}
 		l.criterionTexts(r, f, c)
 	}
 	cat.Groups, cat.Criteria = file.Groups, file.Criteria
@@ -295,6 +298,10 @@ func (l *loader) loadApps(cat *Catalog) {
 			continue
 		}
 		seen[app.ID] = name
+		if app.Draft {
+			cat.Drafts = append(cat.Drafts, app.ID)
+			continue
+		}
 		cat.Apps = append(cat.Apps, *app)
 	}
 }
@@ -382,8 +389,13 @@ func (l *loader) loadApp(name string, cat *Catalog) (*App, bool) {
 		}
 	}
 	for _, cr := range cat.Criteria {
+		if _, ok := raw.Values[cr.ID]; !ok && cr.Added != "" {
+			app.Values[cr.ID] = &Cell{Value: Value{Type: cr.Type, Null: true}, Verified: cr.Added,
+				Note: fmt.Sprintf(NotResearched, cr.Added), Pending: true}
+			continue
+		}
 		if _, ok := raw.Values[cr.ID]; !ok {
-			r.add("values."+cr.ID, "missing: every criterion needs a cell (use \"value\": null with a note when unknown)")
+			r.add("values."+cr.ID, "missing: every criterion needs a cell (use \"value\": null with a note when unknown), unless the criterion has an \"added\" date")
 		}
 	}
 	return &app, len(l.errs) == before

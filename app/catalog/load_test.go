@@ -344,3 +344,46 @@ func entries(v any) int {
 	}
 	return n
 }
+
+// A criterion with an "added" date may be missing from messenger files:
+// their cells load as unknown and pending, with a note that says why,
+// and Pending lists them; without the date a missing cell is an error.
+func TestCriterionAddedLaterIsPending(t *testing.T) {
+	fsys := validFS(t)
+	crit := fsys["criteria.json"]
+	var file map[string]any
+	if err := json.Unmarshal(crit.Data, &file); err != nil {
+		t.Fatal(err)
+	}
+	file["criteria"] = append(file["criteria"].([]any), map[string]any{"id": "screenshot_blocking", "group": file["groups"].([]any)[0].(map[string]any)["id"], "type": "bool", "good": true, "added": "2026-01-05"})
+	b, _ := json.Marshal(file)
+	fsys["criteria.json"] = &fstest.MapFile{Data: b}
+	en := fsys["locales/en/catalog.json"]
+	var texts map[string]string
+	if err := json.Unmarshal(en.Data, &texts); err != nil {
+		t.Fatal(err)
+	}
+	texts["criterion.screenshot_blocking.label"] = "Screenshot blocking"
+	texts["criterion.screenshot_blocking.description"] = "Yes if the app can stop screenshots."
+	b, _ = json.Marshal(texts)
+	fsys["locales/en/catalog.json"] = &fstest.MapFile{Data: b}
+	cat, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatalf("a criterion added later must load without its cells:\n%v", err)
+	}
+	p := cat.Pending()
+	if len(p) != len(cat.Apps) || !strings.HasSuffix(p[0], "/screenshot_blocking") {
+		t.Errorf("Pending = %v, want one cell per messenger", p)
+	}
+	c := cat.Apps[0].Cell("screenshot_blocking")
+	if c == nil || !c.Value.Null || c.Verified != "2026-01-05" || !strings.Contains(c.Note, "2026-01-05") {
+		t.Errorf("pending cell = %+v", c)
+	}
+	file["criteria"].([]any)[len(file["criteria"].([]any))-1].(map[string]any)["added"] = nil
+	delete(file["criteria"].([]any)[len(file["criteria"].([]any))-1].(map[string]any), "added")
+	b, _ = json.Marshal(file)
+	fsys["criteria.json"] = &fstest.MapFile{Data: b}
+	if _, err := Load(fsys, Options{}); err == nil || !strings.Contains(err.Error(), "values.screenshot_blocking: missing") {
+		t.Errorf("without added: err = %v, want the missing cells", err)
+	}
+}

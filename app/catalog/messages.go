@@ -54,6 +54,8 @@ var uiTexts = []string{
 	"bg_option", "bg_theme", "bg_transparent", "font_option", "font_system", "font_sans",
 	"font_serif", "font_rounded", "font_mono", "paste_url", "hugo_shortcode",
 	"closest", "why_no_audit", "why_no_release", "guide_hint", "see_shortlist",
+	"curators_title", "curators_intro", "curators_caption", "curators_disagree", "curators_link",
+	"agreement", "agree_single", "agree_agree", "agree_disagree", "agree_partly", "not_covered",
 }
 
 // uiParagraphs is the prefix of the methodology's paragraphs, shown in
@@ -80,14 +82,15 @@ var uiFormats = map[string]string{
 	"jump":                     "%d",
 	"tie_why":                  "%s",
 	"summary_full":             "%s %s",
+	"curators_summary":         "%s %s %s %s",
 	"why_audit":                "%s %s",
 	"why_release":              "%s",
 	"why_old_release":          "%s",
 	"filters":                  "%d",
 	"discontinued_on":          "%s",
 	"slot":                     "%d",
-	"several":                  "%d",
 	"not_checked":              "%s",
+	"several":                  "%d",
 	"change_count":             "%d",
 	"notice_ignored":           "%s %s %s",
 	"notice_unreadable":        "",

@@ -107,15 +107,7 @@ func AssuranceOf(a *catalog.App, asOf string) Assurance {
 	case !ok || age > 2*MaintainedDays:
 		as.Score--
 	}
-	seen := map[string]int{}
-	for _, st := range a.Status {
-		if i, ok := seen[st.Curator]; ok {
-			as.Verdicts[i] = st
-			continue
-		}
-		seen[st.Curator] = len(as.Verdicts)
-		as.Verdicts = append(as.Verdicts, st)
-	}
+	as.Verdicts = a.CurrentVerdicts()
 	for _, st := range as.Verdicts {
 		as.Score += verdictPoints(st.Status)
 	}

@@ -43,6 +43,7 @@ func (p *About) Render() app.UI {
 		app.Range(paras).Slice(func(i int) app.UI {
 			return app.P().Text(paras[i])
 		}),
+		app.P().Body(app.A().Href(p.at.href("/curators", keep(p.query))).Text(t(lang, msgCuratorsLink))),
 		app.H2().ID("criteria").Text(t(lang, msgCriteriaTitle)),
 		app.Range(cat.Groups).Slice(func(i int) app.UI {
 			return criteriaDefinitions(cat, cat.Groups[i], lang)

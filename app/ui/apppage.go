@@ -83,7 +83,7 @@ func (p *AppPage) Render() app.UI {
 			app.A().Href(p.at.href("/compare", p.partnerQuery(a.ID))).Text(t(lang, msgCompareWith)),
 		),
 		discontinuedView(a.Discontinued, lang),
-		statusView(a.Status, lang),
+		statusView(a, p.at.href("/curators", keep(p.query)), lang),
 		app.P().Class("legend-line").Body(app.Raw(legendHTML(lang))),
 		app.Range(p.Catalog.Groups).Slice(func(i int) app.UI {
 			return groupFacts(factContextOf(p.Catalog, &p.state), p.Catalog, a, p.Catalog.Groups[i], lang)
@@ -120,13 +120,37 @@ func discontinuedView(d *catalog.Discontinued, lang locale) app.UI {
 	)
 }
 
-// statusView is the curators' verdicts over time, newest first.
-func statusView(list []catalog.Status, lang locale) app.UI {
+// statusView is the curators' verdicts: where each stands now and
+// whether they agree (with a link to all messengers side by side), then
+// every verdict over time, newest first.
+func statusView(a *catalog.App, curatorsHref string, lang locale) app.UI {
+	list := a.Status
 	if len(list) == 0 {
 		return nil
 	}
+	current := a.CurrentVerdicts()
+	var now []app.UI
+	for i, v := range current {
+		if i > 0 {
+			now = append(now, app.Text(" · "))
+		}
+		sym, tone := verdictMark(v.Status)
+		now = append(now, app.Span().Class("v-"+tone).Body(
+			app.Span().Class("sym").Aria("hidden", "true").Text(sym+" "),
+			app.Text(curatorName(v.Curator, lang)+": "+t(lang, "status_"+v.Status)),
+		))
+	}
+	agreement := catalog.Agreement(current)
+	if agreement != catalog.AgreeSingle {
+		now = append(now, app.Text(" — "), app.Strong().Body(
+			app.Span().Class("sym").Aria("hidden", "true").Text(agreementMark(agreement)+" "),
+			app.Text(t(lang, msgAgreePrefix+agreement)),
+		))
+	}
 	return app.Section().Class("status").Aria("labelledby", "status-title").Body(
 		app.H2().ID("status-title").Text(t(lang, msgStatusTitle)),
+		app.P().Class("stance").DataSet("agreement", agreement).Body(now...),
+		app.P().Body(app.A().Href(curatorsHref).Text(t(lang, msgCuratorsLink))),
 		app.Ol().Reversed(true).Body(app.Range(list).Slice(func(i int) app.UI {
 			s := list[len(list)-1-i]
 			return app.Li().Body(
@@ -137,6 +161,30 @@ func statusView(list []catalog.Status, lang locale) app.UI {
 			)
 		})),
 	)
+}
+
+// verdictMark is a verdict's mark and tone: ✓ for, ✗ against, • listed.
+func verdictMark(status string) (sym, tone string) {
+	switch catalog.Leaning(status) {
+	case 1:
+		return "✓", "good"
+	case -1:
+		return "✗", "bad"
+	}
+	return "•", "neutral"
+}
+
+// agreementMark is the symbol of how curators' verdicts relate.
+func agreementMark(agreement string) string {
+	switch agreement {
+	case catalog.AgreeAll:
+		return "="
+	case catalog.AgreeDisagree:
+		return "≠"
+	case catalog.AgreePartly:
+		return "≈"
+	}
+	return "·"
 }
 
 // curatorName is a curator's display name in the reader's language

@@ -10,6 +10,10 @@ func aboutPage(cfg Config) func() app.Composer {
 	return func() app.Composer { return &About{Catalog: cfg.Catalog} }
 }
 
+func curatorsPage(cfg Config) func() app.Composer {
+	return func() app.Composer { return &Curators{Catalog: cfg.Catalog} }
+}
+
 func builderPage(cfg Config) func() app.Composer {
 	return func() app.Composer { return &Builder{Catalog: cfg.Catalog, PublicURL: cfg.PublicURL} }
 }

@@ -67,6 +67,7 @@ func sitePages() []sitePage {
 			return func() app.Composer { return &Embed{Catalog: c.Catalog, Today: c.Today} }
 		}},
 		{path: "/embed/builder", nav: msgNavEmbed, compo: builderPage},
+		{path: "/curators", compo: curatorsPage},
 		{path: "/app/", perApp: true, compo: func(c Config) func() app.Composer {
 			return func() app.Composer { return &AppPage{Catalog: c.Catalog, Today: c.Today} }
 		}},

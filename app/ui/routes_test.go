@@ -17,8 +17,8 @@ func TestPagePatternMatchesEveryPage(t *testing.T) {
 	}
 	re := regexp.MustCompile(PagePattern())
 	paths := Paths(cat)
-	if len(paths) != 6+len(cat.Apps) {
-		t.Errorf("Paths lists %d pages, want the 6 pages and %d messengers", len(paths), len(cat.Apps))
+	if len(paths) != 7+len(cat.Apps) {
+		t.Errorf("Paths lists %d pages, want the 7 pages and %d messengers", len(paths), len(cat.Apps))
 	}
 	for _, p := range paths {
 		for _, path := range []string{p, p + "/"} {

@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -179,6 +180,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if o.validate {
 		fmt.Fprintln(stdout, "ok:", cat)
+		if len(cat.Drafts) > 0 {
+			fmt.Fprintf(stdout, "drafts, checked but not published until \"draft\" is removed: %s\n", strings.Join(cat.Drafts, ", "))
+		}
+		if p := cat.Pending(); len(p) > 0 {
+			fmt.Fprintf(stdout, "not researched yet (criteria added later; unknown until filled in): %d cells: %s\n", len(p), strings.Join(p, ", "))
+		}
 		return nil
 	}
 	if o.stale >= 0 {

@@ -89,7 +89,9 @@ type cell struct {
 	Note     string `json:"note"`
 }
 
-// scaffold is the new messenger's file: every criterion of cat unknown.
+// scaffold is the new messenger's file: every criterion of cat unknown,
+// and a draft, which the catalog checks but does not publish until the
+// maintainer removes "draft" (docs/data.md).
 func scaffold(cat *catalog.Catalog, id, name, homepage, today string) ([]byte, error) {
 	values := map[string]cell{}
 	for _, cr := range cat.Criteria {
@@ -100,8 +102,9 @@ func scaffold(cat *catalog.Catalog, id, name, homepage, today string) ([]byte, e
 		Name     string          `json:"name"`
 		Homepage string          `json:"homepage"`
 		Added    string          `json:"added"`
+		Draft    bool            `json:"draft"`
 		Values   map[string]cell `json:"values"`
-	}{id, name, homepage, today, values}, "", "  ")
+	}{id, name, homepage, today, true, values}, "", "  ")
 	return append(b, '\n'), err
 }
 

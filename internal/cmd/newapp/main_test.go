@@ -29,6 +29,19 @@ func TestNewAppScaffold(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the data with the scaffold does not validate:\n%v", err)
 	}
+	if cat.App("newchat") != nil || len(cat.Drafts) != 1 || cat.Drafts[0] != "newchat" {
+		t.Fatalf("the scaffold is published (drafts %v): readers would meet a row of unknowns", cat.Drafts)
+	}
+	// Researched, the maintainer removes "draft": the messenger is in.
+	file := filepath.Join(dir, "apps", "newchat.json")
+	b, _ := os.ReadFile(file)
+	if !bytes.Contains(b, []byte(`"draft": true,`)) {
+		t.Fatalf("the scaffold is not marked draft:\n%.300s", b)
+	}
+	os.WriteFile(file, bytes.Replace(b, []byte("  \"draft\": true,\n"), nil, 1), 0o644)
+	if cat, err = catalog.Load(os.DirFS(dir), catalog.Options{}); err != nil {
+		t.Fatal(err)
+	}
 	a := cat.App("newchat")
 	if a == nil || a.Name != "New Chat" || a.Added != "2026-12-07" {
 		t.Fatalf("the new messenger: %+v", a)
