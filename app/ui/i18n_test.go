@@ -181,7 +181,7 @@ func TestCountsReadInEachLanguage(t *testing.T) {
 		{"ru", func(l locale) string { return l.unit(group, 1001) }, "1001 участник"},
 		{"ru", func(l locale) string { return l.unit(group, 1024) }, "1024 участника"},
 		{"fa", func(l locale) string { return fmtMsg(l, msgAudits, 2, 2023) }, "۲ ممیزی، آخرین در ۲۰۲۳"},
-		{"fa", func(l locale) string { return fmtMsg(l, msgVerdictSome, 1, 2, "Signal") }, "۱ مورد از ۲ نیاز شما را برآورده می‌کند؛ کمبودها: \u2068Signal\u2069."},
+		{"fa", func(l locale) string { return fmtMsg(l, msgVerdictSome, 1, 2, "Signal") }, "۱ مورد از ۲ نیاز شما را برآورده می\u200cکند؛ کمبودها: \u2068Signal\u2069."},
 		{"zh-Hans", func(l locale) string { return l.unit(group, 200000) }, "200000 人"},
 	}
 	for _, tt := range tests {
