@@ -64,11 +64,11 @@ func countMessage(key string, catalogTexts bool) (string, bool) {
 	return spec, ok
 }
 
-// checkCount reports a count message s of a language whose plural rule
-// is rules that does not read: one that does not parse, whose arguments
+// checkCount reports a count message s of a language that needs the
+// plural categories needs (plural.Rules.Needs) that does not read: one that does not parse, whose arguments
 // are not the ones listed in spec (every one of them, no other), that
 // counts a text, or whose plural lacks a branch the language needs.
-func checkCount(r report, key, s, spec string, rules plural.Rules) {
+func checkCount(r report, key, s, spec string, needs []string) {
 	m, err := plural.Parse(s)
 	if err != nil {
 		r.add(key, "%v; see docs/translating.md", err)
@@ -97,9 +97,9 @@ func checkCount(r report, key, s, spec string, rules plural.Rules) {
 			return
 		}
 	}
-	if lack := m.Missing(rules.Needs()); lack != nil {
+	if lack := m.Missing(needs); lack != nil {
 		r.add(key, "expected a branch for each plural category the language needs (%s), got none for %s; see docs/translating.md",
-			strings.Join(rules.Needs(), ", "), strings.Join(lack, "; "))
+			strings.Join(needs, ", "), strings.Join(lack, "; "))
 	}
 }
 

@@ -281,7 +281,7 @@ func (l *loader) loadLocales(cat *Catalog) {
 func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) {
 	r := l.report(name)
 	catalogTexts := path.Base(name) == TextsFile
-	rules := plural.For(loc.Code)
+	needs := plural.For(loc.Code).Needs()
 	for _, k := range sortedKeys(got) {
 		want, ok := en[k]
 		_, shown := uiMessage(k)
@@ -299,7 +299,7 @@ func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) 
 			delete(got, k)
 		case count && (catalogTexts || loc.Code != SourceLang):
 			// English's ui.json: checkSourceMessages, against the program.
-			checkCount(r, k, got[k], spec, rules)
+			checkCount(r, k, got[k], spec, needs)
 		case catalogTexts:
 			checkText(r, k, got[k], "", fromNothing)
 		case loc.Code == SourceLang:
@@ -333,7 +333,7 @@ func (l *loader) checkSourceMessages(en map[string]string) {
 	for k, v := range uiCounts {
 		known[k] = v
 	}
-	rules := plural.For(SourceLang)
+	needs := plural.For(SourceLang).Needs()
 	for _, k := range sortedKeys(en) {
 		want, ok := uiMessage(k)
 		if !ok {
@@ -341,7 +341,7 @@ func (l *loader) checkSourceMessages(en map[string]string) {
 			continue
 		}
 		if spec, ok := uiCounts[k]; ok {
-			checkCount(r, k, en[k], spec, rules)
+			checkCount(r, k, en[k], spec, needs)
 		} else {
 			checkText(r, k, en[k], want, fromProgram)
 		}
