@@ -227,7 +227,12 @@ func (l *loader) loadLocales(cat *Catalog) {
 			continue
 		}
 		ui, ok1 := l.readStrings(path.Join(name, UIFile))
-		tx, ok2 := l.readStrings(path.Join(name, TextsFile))
+		// A language may start with the interface alone: without its
+		// catalog.json, the catalog's texts read in English (marked).
+		tx, ok2 := map[string]string{}, true
+		if _, err := fs.Stat(l.fsys, path.Join(name, TextsFile)); err == nil || e.Name() == SourceLang {
+			tx, ok2 = l.readStrings(path.Join(name, TextsFile))
+		}
 		if ok1 && ok2 {
 			read[e.Name()] = files{ui, tx}
 			codes = append(codes, e.Name())

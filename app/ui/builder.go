@@ -101,13 +101,20 @@ func (b *Builder) shortcode() string {
 	return s.String()
 }
 
+// textarea is a textarea holding text, as markup.
+func textarea(text string, attrs ...string) string {
+	var m markup
+	m.elem("textarea", text, attrs...)
+	return m.String()
+}
+
 // codeBox is a read-only text to copy, with its label.
 func codeBox(id, label, text string, rows int) app.UI {
 	// Raw: go-app writes a textarea's text as a value attribute, which
 	// HTML ignores (and strconv.Quote would break).
 	return app.Div().Class("code-box").Body(
 		app.Label().For(id).Text(label),
-		app.Raw(`<textarea id="`+id+`" class="snippet" readonly rows="`+itoa(rows)+`">`+html.EscapeString(text)+`</textarea>`),
+		app.Raw(textarea(text, "id", id, "class", "snippet", "readonly", "", "rows", itoa(rows))),
 	)
 }
 
@@ -123,8 +130,7 @@ func (b *Builder) Render() app.UI {
 				app.H2().ID("snippet-title").Text(t(lang, msgSnippet)),
 				// Raw: go-app writes a textarea's text as a value attribute,
 				// which HTML ignores (and strconv.Quote would break).
-				app.Raw(`<textarea id="snippet" class="snippet" readonly rows="5" aria-labelledby="snippet-title">`+
-					html.EscapeString(b.snippet())+`</textarea>`),
+				app.Raw(textarea(b.snippet(), "id", "snippet", "class", "snippet", "readonly", "", "rows", "5", "aria-labelledby", "snippet-title")),
 				app.If(b.site == "", app.P().Class("hint").ID("snippet-host").Text(t(lang, msgSnippetHost))),
 				app.Div().Class("form-actions").Body(
 					app.Button().Type("button").ID("copy").DataSet("copied", attr(t(lang, msgCopied))).Text(t(lang, msgCopy)),

@@ -120,42 +120,49 @@ func changeList(cat *catalog.Catalog, s *state, list []changes.Change) app.UI {
 	if len(list) == 0 {
 		return app.P().Text(t(lang, msgNoChanges))
 	}
-	var b strings.Builder
-	b.WriteString(`<ol class="changes-list">`)
+	var m markup
+	m.open("ol", "class", "changes-list")
 	for i := range list {
-		writeChange(&b, cat, s, &list[i])
+		writeChange(&m, cat, s, &list[i])
 	}
-	b.WriteString(`</ol>`)
-	return app.Raw(b.String())
+	m.close("ol")
+	return app.Raw(m.String())
 }
 
-func writeChange(b *strings.Builder, cat *catalog.Catalog, s *state, c *changes.Change) {
+func writeChange(m *markup, cat *catalog.Catalog, s *state, c *changes.Change) {
 	lang := s.lang
 	a := cat.App(c.App)
 	if a == nil {
 		return
 	}
-	b.WriteString(`<li id="change-` + esc(c.ID) + `" data-change="` + esc(c.ID) + `" data-app="` + esc(a.ID) + `"`)
+	attrs := []string{"id", "change-" + c.ID, "data-change", c.ID, "data-app", a.ID}
 	if c.Kind == changes.Value {
-		b.WriteString(` data-criterion="` + esc(c.Criterion) + `"`)
+		attrs = append(attrs, "data-criterion", c.Criterion)
 	}
-	b.WriteString(`><p><time class="when" datetime="` + esc(c.Date) + `">` + esc(formatDate(c.Date, lang)) + `</time> `)
-	b.WriteString(`<a href="` + esc(s.at.href("/app/"+a.ID, keep(s.query))) + `"><bdi>` + esc(a.Name) + `</bdi></a>: `)
-	b.WriteString(esc(changeSummary(cat, c, lang)) + `</p>`)
+	m.open("li", attrs...)
+	m.open("p")
+	m.elem("time", formatDate(c.Date, lang), "class", "when", "datetime", c.Date)
+	m.text(" ")
+	m.open("a", "href", s.at.href("/app/"+a.ID, keep(s.query)))
+	m.elem("bdi", a.Name)
+	m.close("a")
+	m.text(": " + changeSummary(cat, c, lang))
+	m.close("p")
 	if c.Note != "" {
-		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(c.Note) + `</p>`)
+		m.elem("p", c.Note, append([]string{"class", "note"}, enAttrs(lang)...)...)
 	}
 	if len(c.Sources) > 0 {
-		b.WriteString(`<p class="sources">` + esc(t(lang, msgSources)) + `: `)
+		m.open("p", "class", "sources")
+		m.text(t(lang, msgSources) + ": ")
 		for i, src := range c.Sources {
 			if i > 0 {
-				b.WriteString(", ")
+				m.text(", ")
 			}
-			b.WriteString(extLinkHTML(src, src))
+			m.extLink(src, src)
 		}
-		b.WriteString(`</p>`)
+		m.close("p")
 	}
-	b.WriteString(`</li>`)
+	m.close("li")
 }
 
 // ChangeSummary says in one line of plain text what changed, such as

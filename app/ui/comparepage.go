@@ -154,45 +154,66 @@ func (p *ComparePage) tableView() app.UI {
 		return app.P().Class("hint").Text(t(lang, msgNoneKept))
 	}
 	cols := strconv.Itoa(len(res.Kept) + 1)
-	var b strings.Builder
-	b.WriteString(`<div class="matrix-wrap" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="compare">` +
-		`<caption id="compare-caption">` + esc(t(lang, msgCompareCaption)) + ` ` + legendHTML(lang) + `</caption><thead><tr>` +
-		`<th scope="col" class="corner">` + esc(t(lang, msgCriterion)) + `</th>`)
+	var m markup
+	m.open("div", "class", "matrix-wrap", "tabindex", "0", "role", "region", "aria-labelledby", "compare-caption")
+	m.open("table", "class", "compare")
+	m.open("caption", "id", "compare-caption")
+	m.text(t(lang, msgCompareCaption) + " ")
+	m.legend(lang)
+	m.close("caption")
+	m.open("thead")
+	m.open("tr")
+	m.elem("th", t(lang, msgCriterion), "scope", "col", "class", "corner")
 	for _, row := range res.Kept {
 		a := row.App
-		b.WriteString(`<th scope="col" data-app="` + esc(a.ID) + `"><a href="` + esc(p.at.href("/app/"+a.ID, keep(p.query))) + `">` + esc(a.Name) + `</a></th>`)
+		m.open("th", "scope", "col", "data-app", a.ID)
+		m.elem("a", a.Name, "href", p.at.href("/app/"+a.ID, keep(p.query)))
+		m.close("th")
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	m.close("tr")
+	m.close("thead")
+	m.open("tbody")
 	fc := factContextOf(p.Catalog, &p.state)
 	fc.heading = "h2" // the table sits right under the page's h1
 	group := ""
 	for _, cr := range res.Criteria {
 		if cr.Group != group {
 			group = cr.Group
-			b.WriteString(`<tr class="group-row"><th scope="colgroup" colspan="` + cols + `">` + esc(groupLabel(p.Catalog, group, lang)) + `</th></tr>`)
+			m.open("tr", "class", "group-row")
+			m.elem("th", groupLabel(p.Catalog, group, lang), "scope", "colgroup", "colspan", cols)
+			m.close("tr")
 		}
-		writeCompareRow(&b, fc, cr, res.Kept, lang)
+		writeCompareRow(&m, fc, cr, res.Kept, lang)
 	}
 	if len(res.Criteria) == 0 {
-		b.WriteString(`<tr><td colspan="` + cols + `">` + esc(t(lang, msgNoDifferences)) + `</td></tr>`)
+		m.open("tr")
+		m.elem("td", t(lang, msgNoDifferences), "colspan", cols)
+		m.close("tr")
 	}
-	b.WriteString(`</tbody></table></div>`)
-	return app.Raw(b.String())
+	m.close("tbody")
+	m.close("table")
+	m.close("div")
+	return app.Raw(m.String())
 }
 
-func writeCompareRow(b *strings.Builder, fc factContext, cr *catalog.Criterion, kept []compare.Row, lang locale) {
-	b.WriteString(`<tr><th scope="row" title="` + esc(cr.Description.In(lang.code)) + `">` + esc(cr.Label.In(lang.code)) + `</th>`)
+func writeCompareRow(m *markup, fc factContext, cr *catalog.Criterion, kept []compare.Row, lang locale) {
+	m.open("tr")
+	m.elem("th", cr.Label.In(lang.code), "scope", "row", "title", cr.Description.In(lang.code))
 	for _, row := range kept {
 		a := row.App
 		cell := a.Cell(cr.ID)
 		s := showCell(cr, cell, lang)
-		b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `"><details><summary>`)
+		m.open("td", "class", "v-"+s.Tone, "data-app", a.ID, "data-criterion", cr.ID)
+		m.open("details")
+		m.open("summary")
 		if s.Symbol != "" {
-			b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
+			m.elem("span", s.Symbol+" ", "class", "sym", "aria-hidden", "true")
 		}
-		b.WriteString(`<span` + s.langAttr() + `>` + esc(s.Word) + `</span></summary>`)
-		writeFactBody(b, fc, a, cr, cell, lang)
-		b.WriteString(`</details></td>`)
+		m.elem("span", s.Word, s.Attrs...)
+		m.close("summary")
+		writeFactBody(m, fc, a, cr, cell, lang)
+		m.close("details")
+		m.close("td")
 	}
-	b.WriteString(`</tr>`)
+	m.close("tr")
 }

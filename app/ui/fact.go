@@ -59,78 +59,100 @@ func today(build string) string {
 // "not checked since" once it is older than the data's threshold), history
 // and the link to report a correction. The detail panel, the messenger page,
 // the widget and the side-by-side table share it. It has no controls, so it
-// is written as HTML (one parse in the browser instead of a DOM call per
-// node); every value is escaped.
+// is written as markup (one parse in the browser instead of a DOM call per
+// node).
 func factBody(fc factContext, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) app.UI {
-	var b strings.Builder
-	writeFactBody(&b, fc, a, cr, cell, lang)
-	return app.Raw(b.String())
+	var m markup
+	writeFactBody(&m, fc, a, cr, cell, lang)
+	return app.Raw(m.String())
 }
 
-func writeFactBody(b *strings.Builder, fc factContext, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) {
+func writeFactBody(m *markup, fc factContext, a *catalog.App, cr *catalog.Criterion, cell *catalog.Cell, lang locale) {
 	if cell == nil {
-		b.WriteString(`<p>` + esc(t(lang, msgUnknown)) + `</p>`)
+		m.elem("p", t(lang, msgUnknown))
 		return
 	}
 	s := show(cr, cell.Value, lang)
 	stale := fc.fresh.Stale(cell.Verified, fc.today)
 	if stale {
-		b.WriteString(`<div class="fact-body" data-stale="` + esc(cell.Verified) + `">`)
+		m.open("div", "class", "fact-body", "data-stale", cell.Verified)
 	} else {
-		b.WriteString(`<div class="fact-body">`)
+		m.open("div", "class", "fact-body")
 	}
-	b.WriteString(`<p class="value v-` + s.Tone + `">`)
+	m.open("p", "class", "value v-"+s.Tone)
 	if s.Symbol != "" {
-		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + ` </span>`)
+		m.elem("span", s.Symbol+" ", "class", "sym", "aria-hidden", "true")
 	}
-	b.WriteString(`<strong` + s.langAttr() + `>` + esc(s.Word) + `</strong></p>`)
+	m.elem("strong", s.Word, s.Attrs...)
+	m.close("p")
 	if v := cell.Value; v.Type == catalog.Audits && len(v.Audits) > 0 {
-		b.WriteString(`<ul class="audits">`)
+		m.open("ul", "class", "audits")
 		for _, au := range v.Audits {
-			b.WriteString(`<li>` + lang.num(au.Year) + ` · <span` + enAttr(lang) + `>` + extLinkHTML(au.URL, au.Auditor) + ` · ` + esc(au.Scope) + `</span></li>`)
+			m.open("li")
+			m.text(lang.num(au.Year) + " · ")
+			m.open("span", enAttrs(lang)...)
+			m.extLink(au.URL, au.Auditor)
+			m.text(" · " + au.Scope)
+			m.close("span")
+			m.close("li")
 		}
-		b.WriteString(`</ul>`)
+		m.close("ul")
 	}
 	if fc.pending != "" {
-		b.WriteString(`<p class="pending">` + esc(t(lang, fc.pending)) + `</p>`)
+		m.elem("p", t(lang, fc.pending), "class", "pending")
 	}
 	if cell.Note != "" {
-		b.WriteString(`<p class="note"` + enAttr(lang) + `>` + esc(cell.Note) + `</p>`)
+		m.elem("p", cell.Note, append([]string{"class", "note"}, enAttrs(lang)...)...)
 	}
 	if len(cell.Sources) > 0 {
-		b.WriteString(`<div class="sources"><` + fc.headingTag() + `>` + esc(t(lang, msgSources)) + `</` + fc.headingTag() + `><ul>`)
+		m.open("div", "class", "sources")
+		m.elem(fc.headingTag(), t(lang, msgSources))
+		m.open("ul")
 		for _, src := range cell.Sources {
-			b.WriteString(`<li>` + extLinkHTML(src, src) + `</li>`)
+			m.open("li")
+			m.extLink(src, src)
+			m.close("li")
 		}
-		b.WriteString(`</ul></div>`)
+		m.close("ul")
+		m.close("div")
 	}
 	if stale {
 		// A symbol and words, not colour alone.
-		b.WriteString(`<p class="verified stale"><span class="sym" aria-hidden="true">⚠ </span>` +
-			esc(fmtMsg(lang, msgNotChecked, formatDate(cell.Verified, lang))) + `</p>`)
+		m.open("p", "class", "verified stale")
+		m.elem("span", "⚠ ", "class", "sym", "aria-hidden", "true")
+		m.text(fmtMsg(lang, msgNotChecked, formatDate(cell.Verified, lang)))
+		m.close("p")
 	} else {
-		b.WriteString(`<p class="verified">` + esc(fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang))) + `</p>`)
+		m.elem("p", fmtMsg(lang, msgVerified, formatDate(cell.Verified, lang)), "class", "verified")
 	}
 	if len(cell.History) > 0 {
-		b.WriteString(`<div class="history"><` + fc.headingTag() + `>` + esc(t(lang, msgHistory)) + `</` + fc.headingTag() + `><ol>`)
+		m.open("div", "class", "history")
+		m.elem(fc.headingTag(), t(lang, msgHistory))
+		m.open("ol")
 		for _, ch := range cell.History {
 			hs := show(cr, ch.Value, lang)
-			b.WriteString(`<li>` + esc(fmtMsg(lang, msgUntil, formatDate(ch.Until, lang))+": ") +
-				`<span class="v-` + hs.Tone + `"` + hs.langAttr() + `>` + esc(hs.Symbol+" "+hs.Word) + `</span>`)
+			m.open("li")
+			m.text(fmtMsg(lang, msgUntil, formatDate(ch.Until, lang)) + ": ")
+			m.elem("span", hs.Symbol+" "+hs.Word, append([]string{"class", "v-" + hs.Tone}, hs.Attrs...)...)
 			if ch.Note != "" {
-				b.WriteString(" — <span" + enAttr(lang) + ">" + esc(ch.Note) + "</span>")
+				m.text(" — ")
+				m.elem("span", ch.Note, enAttrs(lang)...)
 			}
 			if len(ch.Sources) > 0 {
-				b.WriteString(" " + extLinkHTML(ch.Sources[0], t(lang, msgSource)))
+				m.text(" ")
+				m.extLink(ch.Sources[0], t(lang, msgSource))
 			}
-			b.WriteString(`</li>`)
+			m.close("li")
 		}
-		b.WriteString(`</ol></div>`)
+		m.close("ol")
+		m.close("div")
 	}
 	if u := correctionURL(fc.fresh, a, cr, cell, fc.en); u != "" && fc.pending == "" {
-		b.WriteString(`<p class="correction">` + extLinkHTML(u, t(lang, msgCorrection)) + `</p>`)
+		m.open("p", "class", "correction")
+		m.extLink(u, t(lang, msgCorrection))
+		m.close("p")
 	}
-	b.WriteString(`</div>`)
+	m.close("div")
 }
 
 // correctionURL is the prefilled report of a mistake in a fact, in English
@@ -153,16 +175,6 @@ func correctionURL(f *catalog.Freshness, a *catalog.App, cr *catalog.Criterion, 
 	}
 	body.WriteString("\nWhat is wrong, and a source that shows it:\n")
 	return f.Correction(a.ID, cr.ID, "Correction: "+a.Name+", "+cr.Label.In("en"), body.String())
-}
-
-// extLinkHTML opens another site in a new tab without telling it where
-// the reader came from.
-func extLinkHTML(url, text string) string {
-	dir := ""
-	if text == url {
-		dir = ` dir="ltr"` // an address reads left to right in any page
-	}
-	return `<a href="` + esc(url) + `" target="_blank" rel="noopener noreferrer external"` + dir + `>` + esc(text) + `</a>`
 }
 
 // needEvidence makes sure the notes and sources are in the catalog for a

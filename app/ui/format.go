@@ -15,13 +15,11 @@ type shown struct {
 	Symbol string
 	Word   string
 	Tone   string
-	// Attrs are the attributes Word's element needs: enAttr when Word is
-	// a fact's own English text (a protocol, a developer).
-	Attrs string
+	// Attrs are the attributes (name, value pairs) Word's element needs:
+	// enAttrs when Word is a fact's own English text (a protocol, a
+	// developer).
+	Attrs []string
 }
-
-// langAttr is the attributes Word's element needs, or "".
-func (s shown) langAttr() string { return s.Attrs }
 
 // The tones a shown value takes; CSS colours them, the symbol carries them.
 const (
@@ -79,7 +77,7 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 		}
 		return shown{Word: fmtMsg(lang, msgAudits, len(v.Audits), latest), Tone: toneNeutral}
 	}
-	return shown{Word: v.Str, Tone: toneNeutral, Attrs: enAttr(lang)}
+	return shown{Word: v.Str, Tone: toneNeutral, Attrs: enAttrs(lang)}
 }
 
 // enText is a text that stays in English (a fact's note, a curator's
@@ -104,17 +102,6 @@ func enText(lang locale, text string) app.UI {
 		s = s.Dir("ltr")
 	}
 	return s.Text(text)
-}
-
-// enAttr is enText's attributes, for the pages written as HTML.
-func enAttr(lang locale) string {
-	switch {
-	case lang.code == catalog.SourceLang:
-		return ""
-	case lang.dir == "rtl":
-		return ` lang="en" dir="ltr"`
-	}
-	return ` lang="en"`
 }
 
 // showCell formats a messenger's cell for criterion cr; a missing cell
@@ -178,13 +165,9 @@ func toggleCondition(cr *catalog.Criterion) catalog.Condition {
 	return catalog.Condition{Criterion: cr.ID, Op: catalog.IsTrue}
 }
 
-// legendHTML says what the marks mean, where a table of facts first shows
-// them: ✓ good for privacy, ✗ bad for privacy, ? not known; a value
-// without a mark is neither. Each mark has its word, not its colour alone.
+// legendHTML is markup.legend as a string, for go-app's Raw.
 func legendHTML(lang locale) string {
-	mark := func(tone, sym, key string) string {
-		return `<span class="v-` + tone + `"><span class="sym">` + sym + `</span> ` + esc(t(lang, key)) + `</span>`
-	}
-	return `<span class="legend">` + mark(toneGood, "✓", msgMarkGood) + ` ` + mark(toneBad, "✗", msgMarkBad) + ` ` +
-		mark(toneUnknown, "?", msgMarkUnknown) + `</span>`
+	var m markup
+	m.legend(lang)
+	return m.String()
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -104,36 +103,48 @@ func shortlistView(cat *catalog.Catalog, s *state) app.UI {
 		ids = append(ids, p.App.ID)
 	}
 	lk := s.links()
-	var b strings.Builder
-	b.WriteString(`<section class="shortlist" data-shortlist aria-labelledby="shortlist-title">`)
-	b.WriteString(`<h3 id="shortlist-title">` + esc(t(lang, msgShortlist)) + `</h3>`)
+	var m markup
+	m.open("section", "class", "shortlist", "data-shortlist", "", "aria-labelledby", "shortlist-title")
+	m.elem("h3", t(lang, msgShortlist), "id", "shortlist-title")
 	if sl.Full == 0 {
-		b.WriteString(`<p class="none-full">` + esc(t(lang, msgNoFullMatch)) + `</p>`)
+		m.elem("p", t(lang, msgNoFullMatch), "class", "none-full")
 	} else {
-		b.WriteString(`<ol class="picks">`)
+		m.open("ol", "class", "picks")
 		for i, p := range sl.Picks {
-			writePick(&b, p, tiedWith(sl.Picks, i), len(sl.Needs), lk, lang)
+			writePick(&m, p, tiedWith(sl.Picks, i), len(sl.Needs), lk, lang)
 		}
-		b.WriteString(`</ol>`)
+		m.close("ol")
 	}
 	if sl.More > 0 {
-		b.WriteString(`<p class="more">` + esc(fmtMsg(lang, msgMoreFull, sl.More)) + ` <a href="#count">` + esc(t(lang, msgSeeTable)) + `</a></p>`)
+		m.open("p", "class", "more")
+		m.text(fmtMsg(lang, msgMoreFull, sl.More) + " ")
+		m.elem("a", t(lang, msgSeeTable), "href", "#count")
+		m.close("p")
 	}
 	if len(sl.Closest) > 0 {
-		b.WriteString(`<div class="closest"><p>` + esc(t(lang, msgClosest)) + `</p><ul>`)
+		m.open("div", "class", "closest")
+		m.elem("p", t(lang, msgClosest))
+		m.open("ul")
 		for _, p := range sl.Closest {
-			b.WriteString(`<li data-closest="` + esc(p.App.ID) + `"><a href="` + esc(lk.app(p.App.ID)) + `"` + lk.out() + `>` + esc(p.App.Name) +
-				`</a>: <span data-verdict>` + esc(verdict(p, len(sl.Needs), lang)) + `</span></li>`)
+			m.open("li", "data-closest", p.App.ID)
+			m.elem("a", p.App.Name, lk.a(lk.app(p.App.ID))...)
+			m.text(": ")
+			m.elem("span", verdict(p, len(sl.Needs), lang), "data-verdict", "")
+			m.close("li")
 		}
-		b.WriteString(`</ul></div>`)
+		m.close("ul")
+		m.close("div")
 	}
 	cq := keepQ
 	cq.Apps = ids[:min(len(ids), MaxCompare)]
 	if len(cq.Apps) >= 2 {
-		b.WriteString(`<p><a class="compare-these" href="` + esc(s.at.href("/compare", cq)) + `"` + lk.out() + `>` + esc(t(lang, msgCompareThese)) + `</a></p>`)
+		m.open("p")
+		m.elem("a", t(lang, msgCompareThese), lk.a(s.at.href("/compare", cq), "class", "compare-these")...)
+		m.close("p")
 	}
-	b.WriteString(`<p class="rule">` + esc(fmtMsg(lang, msgGuideRule, goodCriteria(cat))) + `</p></section>`)
-	return app.Raw(b.String())
+	m.elem("p", fmtMsg(lang, msgGuideRule, goodCriteria(cat)), "class", "rule")
+	m.close("section")
+	return app.Raw(m.String())
 }
 
 // tiedWith names the picks that rank level with the i-th.
@@ -155,37 +166,45 @@ func level(a, b compare.Pick) bool {
 	return a.Met == b.Met && a.Assurance.Score == b.Assurance.Score && a.Points == b.Points
 }
 
-func writePick(b *strings.Builder, p compare.Pick, tied []string, needs int, lk links, lang locale) {
+func writePick(m *markup, p compare.Pick, tied []string, needs int, lk links, lang locale) {
 	a := p.App
-	b.WriteString(`<li data-app="` + esc(a.ID) + `"><h4><a href="` + esc(lk.app(a.ID)) + `"` + lk.out() + `>` + esc(a.Name) + `</a>`)
+	m.open("li", "data-app", a.ID)
+	m.open("h4")
+	m.elem("a", a.Name, lk.a(lk.app(a.ID))...)
 	if p.Tie {
-		b.WriteString(` <span class="badge">` + esc(t(lang, msgTie)) + `</span>`)
+		m.text(" ")
+		m.elem("span", t(lang, msgTie), "class", "badge")
 	}
 	if a.Discontinued != nil {
-		b.WriteString(` <span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
+		m.text(" ")
+		m.elem("span", t(lang, msgDiscontinued), "class", "badge")
 	}
-	b.WriteString(`</h4><p data-verdict>` + esc(verdict(p, needs, lang)) + `</p>`)
-	b.WriteString(`<ul class="reasons">`)
+	m.close("h4")
+	m.elem("p", verdict(p, needs, lang), "data-verdict", "")
+	m.open("ul", "class", "reasons")
 	for _, w := range assuranceReasons(p.Assurance, lang) {
-		b.WriteString(`<li class="v-` + w.tone + `"><span class="sym" aria-hidden="true">` + esc(w.sym) + ` </span>` + esc(w.text) + `</li>`)
+		m.open("li", "class", "v-"+w.tone)
+		m.elem("span", w.sym+" ", "class", "sym", "aria-hidden", "true")
+		m.text(w.text)
+		m.close("li")
 	}
-	b.WriteString(`</ul>`)
+	m.close("ul")
 	if len(tied) > 0 {
-		b.WriteString(`<p class="tie-why">` + esc(fmtMsg(lang, msgTieWhy, lang.list(tied))) + `</p>`)
+		m.elem("p", fmtMsg(lang, msgTieWhy, lang.list(tied)), "class", "tie-why")
 	}
 	if len(p.Caveats) > 0 {
-		b.WriteString(`<p class="caveats">` + esc(t(lang, msgWeaker)) + ` `)
+		m.open("p", "class", "caveats")
+		m.text(t(lang, msgWeaker) + " ")
 		for i, f := range p.Caveats {
 			if i > 0 {
-				b.WriteString(`; `)
+				m.text("; ")
 			}
 			sh := show(f.Criterion, f.Value, lang)
-			b.WriteString(`<a class="v-` + sh.Tone + `" href="` + esc(lk.fact(a.ID, f.Criterion.ID)) + `">` +
-				esc(f.Criterion.Label.In(lang.code)+": "+sh.Word) + `</a>`)
+			m.elem("a", f.Criterion.Label.In(lang.code)+": "+sh.Word, "class", "v-"+sh.Tone, "href", lk.fact(a.ID, f.Criterion.ID))
 		}
-		b.WriteString(`</p>`)
+		m.close("p")
 	}
-	b.WriteString(`</li>`)
+	m.close("li")
 }
 
 // reason is one line of why a pick ranks where it does, with its mark

@@ -40,9 +40,14 @@ func (l links) fact(id, criterion string) string {
 
 // out is what an anchor that leaves the page carries: in the widget, a
 // new tab.
-func (l links) out() string {
+func (l links) out() []string {
 	if l.in != nil {
-		return ` target="_blank" rel="noopener"`
+		return []string{"target", "_blank", "rel", "noopener"}
 	}
-	return ""
+	return nil
+}
+
+// a is the attributes of a link to href, with out's.
+func (l links) a(href string, attrs ...string) []string {
+	return append(append([]string{"href", href}, attrs...), l.out()...)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,23 +109,32 @@ func matrixHTML(cat *catalog.Catalog, s *state, neutral bool) string {
 		}
 		total = 0
 	}
-	var b strings.Builder
-	b.Grow(2048 + len(rows)*len(res.Criteria)*220)
-	b.WriteString(`<div class="matrix-wrap view-` + esc(view) + fitClass(len(res.Criteria), s.embedded) + `" id="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">`)
-	b.WriteString(`<table class="matrix"><caption id="matrix-caption">` + esc(t(lang, msgMatrixCaption)) + ` ` + legendHTML(lang) + `</caption><thead>`)
-	writeGroupRow(&b, cat, res.Criteria, lang)
-	b.WriteString(`<tr><th scope="col" class="corner">` + esc(t(lang, msgMessenger)) + `</th>`)
+	var m markup
+	m.b.Grow(2048 + len(rows)*len(res.Criteria)*220)
+	m.open("div", "class", "matrix-wrap view-"+view+fitClass(len(res.Criteria), s.embedded), "id", "matrix", "tabindex", "0", "role", "region", "aria-labelledby", "matrix-caption")
+	m.open("table", "class", "matrix")
+	m.open("caption", "id", "matrix-caption")
+	m.text(t(lang, msgMatrixCaption) + " ")
+	m.legend(lang)
+	m.close("caption")
+	m.open("thead")
+	writeGroupRow(&m, cat, res.Criteria, lang)
+	m.open("tr")
+	m.elem("th", t(lang, msgMessenger), "scope", "col", "class", "corner")
 	for _, cr := range res.Criteria {
-		b.WriteString(`<th scope="col" data-criterion="` + esc(cr.ID) + `" title="` + esc(cr.Description.In(lang.code)) + `">` +
-			esc(cr.Label.In(lang.code)) + `</th>`)
+		m.elem("th", cr.Label.In(lang.code), "scope", "col", "data-criterion", cr.ID, "title", cr.Description.In(lang.code))
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	m.close("tr")
+	m.close("thead")
+	m.open("tbody")
 	lk := s.links()
 	for _, row := range rows {
-		writeAppRow(&b, row, res.Criteria, total, lang, lk)
+		writeAppRow(&m, row, res.Criteria, total, lang, lk)
 	}
-	b.WriteString(`</tbody></table></div>`)
-	return b.String()
+	m.close("tbody")
+	m.close("table")
+	m.close("div")
+	return m.String()
 }
 
 // patchMatrix puts the kept rows in the DOM, in order and with their
@@ -244,50 +252,52 @@ func inOrder(want []string, pos map[string]int) map[string]bool {
 }
 
 // writeGroupRow spans each criteria group over its columns.
-func writeGroupRow(b *strings.Builder, cat *catalog.Catalog, crits []*catalog.Criterion, lang locale) {
-	b.WriteString(`<tr class="groups"><td class="corner"></td>`)
+func writeGroupRow(m *markup, cat *catalog.Catalog, crits []*catalog.Criterion, lang locale) {
+	m.open("tr", "class", "groups")
+	m.open("td", "class", "corner")
+	m.close("td")
 	for i := 0; i < len(crits); {
 		j := i
 		for j < len(crits) && crits[j].Group == crits[i].Group {
 			j++
 		}
-		b.WriteString(`<th scope="colgroup" colspan="` + strconv.Itoa(j-i) + `" class="group-head">` +
-			esc(groupLabel(cat, crits[i].Group, lang)) + `</th>`)
+		m.elem("th", groupLabel(cat, crits[i].Group, lang), "scope", "colgroup", "colspan", strconv.Itoa(j-i), "class", "group-head")
 		i = j
 	}
-	b.WriteString(`</tr>`)
+	m.close("tr")
 }
 
-func writeAppRow(b *strings.Builder, row compare.Row, crits []*catalog.Criterion, total int, lang locale, lk links) {
+func writeAppRow(m *markup, row compare.Row, crits []*catalog.Criterion, total int, lang locale, lk links) {
 	a := row.App
-	id := esc(a.ID)
-	b.WriteString(`<tr data-app="` + id + `"><th scope="row" class="app-name"><a href="` + esc(lk.app(a.ID)) + `"` + lk.out() + `>` + esc(a.Name) + `</a>`)
+	m.open("tr", "data-app", a.ID)
+	m.open("th", "scope", "row", "class", "app-name")
+	m.elem("a", a.Name, lk.a(lk.app(a.ID))...)
 	if a.Discontinued != nil {
-		b.WriteString(`<span class="badge">` + esc(t(lang, msgDiscontinued)) + `</span>`)
+		m.elem("span", t(lang, msgDiscontinued), "class", "badge")
 	}
-	writeScore(b, row.Score, total, lang)
-	b.WriteString(`</th>`)
+	writeScore(m, row.Score, total, lang)
+	m.close("th")
 	for _, cr := range crits {
-		writeCell(b, cr, a, lang, lk)
+		writeCell(m, cr, a, lang, lk)
 	}
-	b.WriteString(`</tr>`)
+	m.close("tr")
 }
 
 // writeCell shows one fact as symbol and word; it links to the fact's
 // details (a panel with the app, the messenger's page without it).
-func writeCell(b *strings.Builder, cr *catalog.Criterion, a *catalog.App, lang locale, lk links) {
+func writeCell(m *markup, cr *catalog.Criterion, a *catalog.App, lang locale, lk links) {
 	s := showCell(cr, a.Cell(cr.ID), lang)
 	label := cr.Label.In(lang.code)
-	b.WriteString(`<td class="v-` + s.Tone + `" data-app="` + esc(a.ID) + `" data-criterion="` + esc(cr.ID) + `" data-label="` + esc(label) + `">`)
-	b.WriteString(`<a class="fact" href="` + esc(lk.fact(a.ID, cr.ID)) + `" data-fact="` + esc(a.ID+"/"+cr.ID) +
-		`" aria-label="` + esc(label+", "+a.Name+": "+s.Word) + `">`)
+	m.open("td", "class", "v-"+s.Tone, "data-app", a.ID, "data-criterion", cr.ID, "data-label", label)
+	m.open("a", "class", "fact", "href", lk.fact(a.ID, cr.ID), "data-fact", a.ID+"/"+cr.ID, "aria-label", label+", "+a.Name+": "+s.Word)
 	if s.Symbol != "" {
-		b.WriteString(`<span class="sym" aria-hidden="true">` + esc(s.Symbol) + `</span>`)
+		m.elem("span", s.Symbol, "class", "sym", "aria-hidden", "true")
 	}
-	b.WriteString(`<span class="word"` + s.langAttr() + `>` + esc(s.Word) + `</span></a></td>`)
+	m.elem("span", s.Word, append([]string{"class", "word"}, s.Attrs...)...)
+	m.close("a")
+	m.close("td")
 }
 
-func esc(s string) string { return html.EscapeString(s) }
 
 // fitClass tells the stylesheet how narrow a screen still fits a table of
 // n criteria, below which the automatic layout shows cards (web/app.css).
@@ -315,12 +325,19 @@ func groupLabel(cat *catalog.Catalog, id string, lang locale) string {
 // writeScore is the at-a-glance bar: how many of the active conditions the
 // messenger meets, as a meter with its number in words.
 // With no conditions it writes a hidden bar for patchMatrix to fill.
-func writeScore(b *strings.Builder, score, total int, lang locale) {
+func writeScore(m *markup, score, total int, lang locale) {
 	if total == 0 {
-		b.WriteString(`<span class="score" hidden><meter min="0" max="1" value="0"></meter><span class="score-text"></span></span>`)
+		m.open("span", "class", "score", "hidden", "")
+		m.open("meter", "min", "0", "max", "1", "value", "0")
+		m.close("meter")
+		m.open("span", "class", "score-text")
+		m.close("span")
+		m.close("span")
 		return
 	}
-	label := fmtMsg(lang, msgScore, score, total)
-	b.WriteString(`<span class="score"><meter min="0" max="` + strconv.Itoa(total) + `" value="` + strconv.Itoa(score) +
-		`" aria-label="` + esc(label) + `"></meter><span class="score-text">` + lang.num(score) + "/" + lang.num(total) + `</span></span>`)
+	m.open("span", "class", "score")
+	m.open("meter", "min", "0", "max", strconv.Itoa(total), "value", strconv.Itoa(score), "aria-label", fmtMsg(lang, msgScore, score, total))
+	m.close("meter")
+	m.elem("span", lang.num(score)+"/"+lang.num(total), "class", "score-text")
+	m.close("span")
 }

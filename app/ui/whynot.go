@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -23,24 +22,33 @@ func whyNotView(cat *catalog.Catalog, s *state) app.UI {
 func whyNotHTML(cat *catalog.Catalog, s *state) string {
 	res, lang := s.result, s.lang
 	lk := s.links()
-	var b strings.Builder
-	b.WriteString(`<section class="why-not" aria-labelledby="why-not-title"><h2 id="why-not-title">` + esc(t(lang, msgWhyNot)) +
-		`</h2><p>` + esc(t(lang, msgWhyNotIntro)) + `</p><ul>`)
+	var m markup
+	m.open("section", "class", "why-not", "aria-labelledby", "why-not-title")
+	m.elem("h2", t(lang, msgWhyNot), "id", "why-not-title")
+	m.elem("p", t(lang, msgWhyNotIntro))
+	m.open("ul")
 	for _, ex := range res.Excluded {
-		b.WriteString(`<li data-excluded="` + esc(ex.App.ID) + `"><div class="why-head"><a href="` + esc(lk.app(ex.App.ID)) + `"` + lk.out() + `>` + esc(ex.App.Name) + `</a>`)
-		writeScore(&b, ex.Score, len(res.Conditions), lang)
-		b.WriteString(`</div><ul class="reasons">`)
+		m.open("li", "data-excluded", ex.App.ID)
+		m.open("div", "class", "why-head")
+		m.elem("a", ex.App.Name, lk.a(lk.app(ex.App.ID))...)
+		writeScore(&m, ex.Score, len(res.Conditions), lang)
+		m.close("div")
+		m.open("ul", "class", "reasons")
 		if ex.NoMatch {
-			b.WriteString(`<li>` + esc(t(lang, msgNoMatch)) + `</li>`)
+			m.elem("li", t(lang, msgNoMatch))
 		}
 		for _, f := range ex.Failed {
 			have := show(f.Criterion, f.Value, lang)
-			b.WriteString(`<li><span class="sym v-bad" aria-hidden="true">✗ </span>` +
-				esc(fmtMsg(lang, msgFails, conditionLabel(cat, f.Condition, lang))) + ` <a class="v-` + have.Tone + `" href="` +
-				esc(lk.fact(ex.App.ID, f.Criterion.ID)) + `" data-fact="` + esc(ex.App.ID+"/"+f.Criterion.ID) + `"` + have.langAttr() + `>` + esc(have.Word) + `</a></li>`)
+			m.open("li")
+			m.elem("span", "✗ ", "class", "sym v-bad", "aria-hidden", "true")
+			m.text(fmtMsg(lang, msgFails, conditionLabel(cat, f.Condition, lang)) + " ")
+			m.elem("a", have.Word, append([]string{"class", "v-" + have.Tone, "href", lk.fact(ex.App.ID, f.Criterion.ID), "data-fact", ex.App.ID + "/" + f.Criterion.ID}, have.Attrs...)...)
+			m.close("li")
 		}
-		b.WriteString(`</ul></li>`)
+		m.close("ul")
+		m.close("li")
 	}
-	b.WriteString(`</ul></section>`)
-	return b.String()
+	m.close("ul")
+	m.close("section")
+	return m.String()
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,6 +89,9 @@ func smallData(t *testing.T) string {
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join("..", "..", "data", f))
+		if errors.Is(err, fs.ErrNotExist) && filepath.Base(f) == "catalog.json" && !strings.Contains(f, "/en/") {
+			continue // a language may have no catalog texts yet
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
