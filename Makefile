@@ -120,7 +120,7 @@ test-unit: build
 
 # The pure packages again, compiled to WebAssembly and run under Node.
 test-wasm:
-	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/changes ./app/compare ./data
+	PATH="$(WASMEXEC):$$PATH" $(WASMENV) $(GO) test ./app/catalog ./app/changes ./app/compare ./app/plural ./data
 
 # End-to-end tests: the built bin/serve with real flags, its exports on
 # python3 and nginx, headless Chromium (one per run, via chromedp), the Nu

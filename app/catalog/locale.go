@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"msgcompare/app/calendar"
+	"msgcompare/app/plural"
 	"path"
 	"regexp"
 	"sort"
@@ -285,9 +286,11 @@ func (l *loader) loadLocales(cat *Catalog) {
 func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) {
 	r := l.report(name)
 	catalogTexts := path.Base(name) == TextsFile
+	needs := plural.For(loc.Code).Needs()
 	for _, k := range sortedKeys(got) {
 		want, ok := en[k]
 		_, shown := uiMessage(k)
+		spec, count := countMessage(k, catalogTexts)
 		switch {
 		case !ok && !catalogTexts && shown:
 			// English lacks a message the program shows: that is
@@ -299,6 +302,9 @@ func (l *loader) compareTo(loc *Locale, name string, got, en map[string]string) 
 			// English's are reported where the key is needed, with
 			// what it is for (text, checkSourceMessages).
 			delete(got, k)
+		case count && (catalogTexts || loc.Code != SourceLang):
+			// English's ui.json: checkSourceMessages, against the program.
+			checkCount(r, k, got[k], spec, needs)
 		case catalogTexts:
 			checkText(r, k, got[k], "", fromNothing)
 		case loc.Code == SourceLang:
@@ -329,13 +335,21 @@ func (l *loader) checkSourceMessages(en map[string]string) {
 	for k, v := range uiFormats {
 		known[k] = v
 	}
+	for k, v := range uiCounts {
+		known[k] = v
+	}
+	needs := plural.For(SourceLang).Needs()
 	for _, k := range sortedKeys(en) {
 		want, ok := uiMessage(k)
 		if !ok {
 			r.add(k, "expected a message the program shows%s; a new message needs its key in app/catalog/messages.go too", didYouMean(k, known))
 			continue
 		}
-		checkText(r, k, en[k], want, fromProgram)
+		if spec, ok := uiCounts[k]; ok {
+			checkCount(r, k, en[k], spec, needs)
+		} else {
+			checkText(r, k, en[k], want, fromProgram)
+		}
 		if n, ok := paragraph(k); ok && n > 1 {
 			if prev := uiParagraphs + strconv.Itoa(n-1); en[prev] == "" {
 				r.add(k, "expected %s before it (the paragraphs show in order until the first one missing)", prev)
@@ -346,7 +360,10 @@ func (l *loader) checkSourceMessages(en map[string]string) {
 	for _, k := range sortedKeys(known) {
 		if _, ok := en[k]; !ok {
 			with := ""
-			if known[k] != "" {
+			if _, ok := uiCounts[k]; ok {
+				args, _ := MessageArgs(k)
+				with = ", with the arguments " + braces(args)
+			} else if known[k] != "" {
 				with = ", with the placeholders " + known[k]
 			}
 			r.add(k, "expected the English text of a message the program shows%s", with)

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/plural"
 	"msgcompare/data"
 )
 
@@ -191,10 +192,11 @@ func TestEmptyTranslationsReadInEnglish(t *testing.T) {
 
 // TestPercentSigns: a percent sign reads as a translator wrote it. In a
 // text without placeholders it is written as is, even in the notices the
-// code formats with fmt.Sprintf; in a text with placeholders, as %%.
+// code formats with fmt.Sprintf; in a text with placeholders, as %%; in
+// a count message (ICU MessageFormat), as is.
 func TestPercentSigns(t *testing.T) {
 	cat, err := catalog.Load(withTexts(t, map[string]map[string]string{
-		"de/ui.json": {"title": "100% quelloffen", "notice_no_app": "kein Messenger (0% Treffer)", "count": "%d von %d (100%%) angezeigt."},
+		"de/ui.json": {"title": "100% quelloffen", "notice_no_app": "kein Messenger (0% Treffer)", "choose_apps": "%d von %d (100%%) angezeigt.", "score": "{met} von {total} (100%) erfüllt"},
 	}), catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -204,7 +206,8 @@ func TestPercentSigns(t *testing.T) {
 	for _, tt := range []struct{ key, got, want string }{
 		{"title", de.Msg("title"), "100% quelloffen"},
 		{"notice_no_app", fmt.Sprintf(de.Msg("notice_no_app"), none...), "kein Messenger (0% Treffer)"},
-		{"count", fmt.Sprintf(de.Msg("count"), 3, 30), "3 von 30 (100%) angezeigt."},
+		{"choose_apps", fmt.Sprintf(de.Msg("choose_apps"), 3, 30), "3 von 30 (100%) angezeigt."},
+		{"score", plural.Format(de.Msg("score"), plural.For("de"), map[string]plural.Value{"met": plural.Num(3, "3"), "total": plural.Num(30, "30")}), "3 von 30 (100%) erfüllt"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("de %s reads %q, want %q", tt.key, tt.got, tt.want)

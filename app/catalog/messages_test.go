@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"msgcompare/app/plural"
 	"msgcompare/data"
 )
 
@@ -61,6 +62,9 @@ func TestMessagesMatchTheCode(t *testing.T) {
 	}
 	listed := slices.Clone(uiTexts)
 	for k := range uiFormats {
+		listed = append(listed, k)
+	}
+	for k := range uiCounts {
 		listed = append(listed, k)
 	}
 	slices.Sort(listed)
@@ -130,6 +134,54 @@ func TestNoMessagePrintsAFormatError(t *testing.T) {
 	}
 }
 
+// TestCountMessagesRead formats every count message of the real data in
+// every language for the counts 0 to 30, as the program does: each reads
+// with its numbers and texts, no brace, # or placeholder left, and in the
+// language's own words (a plural that falls back to English's would have
+// been refused by Load).
+func TestCountMessagesRead(t *testing.T) {
+	cat, err := Load(data.FS, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, loc := range cat.Locales {
+		rules := plural.For(loc.Code)
+		msgs := map[string]string{}
+		for k := range uiCounts {
+			msgs[k] = loc.Messages[k]
+		}
+		for _, cr := range cat.Criteria {
+			if cr.Unit.Has(loc.Code) {
+				msgs["criterion."+cr.ID+".unit"] = cr.Unit[loc.Code]
+			}
+		}
+		for k, s := range msgs {
+			if s == "" {
+				t.Errorf("%s %s: no text", loc.Code, k)
+				continue
+			}
+			spec, _ := countMessage(k, strings.HasSuffix(k, ".unit"))
+			for n := 0; n <= 30; n++ {
+				args := map[string]plural.Value{}
+				for _, a := range strings.Fields(spec) {
+					name, kind, _ := strings.Cut(a, ":")
+					args[name] = plural.Text("X")
+					if kind == "d" {
+						args[name] = plural.Num(n, "N"+strconv.Itoa(n))
+					}
+				}
+				out := plural.Format(s, rules, args)
+				if strings.ContainsAny(out, "{}#") || len(placeholders(out)) > 0 {
+					t.Errorf("%s %s with %d reads %q", loc.Code, k, n, out)
+				}
+				if !strings.Contains(out, "N"+strconv.Itoa(n)) && !strings.Contains(s, "=") && rules.Select(n) != plural.One {
+					t.Errorf("%s %s with %d reads %q: without the number", loc.Code, k, n, out)
+				}
+			}
+		}
+	}
+}
+
 // FuzzTranslation puts arbitrary text in a message with placeholders, one
 // the code formats without any, and one shown as written: what Load
 // accepts reads as the translator wrote it, never with a format error.
@@ -145,7 +197,7 @@ func FuzzTranslation(f *testing.F) {
 		key  string
 		read func(msg, s string) (got, want string)
 	}{
-		{"count", func(msg, s string) (string, string) { return fmt.Sprintf(msg, 3, 30), render(s, 3, 30) }},
+		{"choose_apps", func(msg, s string) (string, string) { return fmt.Sprintf(msg, 3, 30), render(s, 3, 30) }},
 		{"notice_no_app", func(msg, s string) (string, string) { return fmt.Sprintf(msg, none...), s }},
 		{"title", func(msg, s string) (string, string) { return msg, s }},
 	}

@@ -64,11 +64,7 @@ func show(cr *catalog.Criterion, v catalog.Value, lang locale) shown {
 		}
 		return shown{Word: lang.list(labels), Tone: toneNeutral}
 	case catalog.Number:
-		w := lang.num(v.Num)
-		if u := cr.Unit.In(lang.code); u != "" {
-			w += " " + u
-		}
-		return shown{Word: w, Tone: toneNeutral}
+		return shown{Word: lang.unit(cr, v.Num), Tone: toneNeutral}
 	case catalog.Date:
 		return shown{Word: formatDate(v.Str, lang), Tone: toneNeutral}
 	case catalog.Audits:

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
+	"msgcompare/app/plural"
 )
 
 // Message keys of the user interface: the keys of
@@ -209,6 +210,7 @@ type locale struct {
 	msgs   map[string]string
 	en     map[string]string
 	digits []rune // nil when the language writes 0-9
+	plural plural.Rules
 }
 
 // localeOf is the catalog's language code, or English when the catalog
@@ -229,6 +231,7 @@ func localeOf(cat *catalog.Catalog, code string) locale {
 	if d := []rune(l.msgs[catalog.MsgDigits]); len(d) == 10 && string(d) != "0123456789" {
 		l.digits = d
 	}
+	l.plural = plural.For(l.code)
 	return l
 }
 
@@ -241,9 +244,50 @@ func t(l locale, key string) string {
 }
 
 // fmtMsg formats the message key in the reader's language with args;
-// numbers are written in the language's digits.
+// numbers are written in the language's digits. A message that carries a
+// count (catalog.MessageArgs) is an ICU message whose plurals follow the
+// language's rules; the others are printf formats.
 func fmtMsg(l locale, key string, args ...any) string {
-	return l.sprintf(t(l, key), args...)
+	names, ok := catalog.MessageArgs(key)
+	if !ok {
+		return l.sprintf(t(l, key), args...)
+	}
+	if s, ok := l.msgs[key]; ok {
+		return l.count(s, l.plural, names, args...)
+	}
+	// Not translated yet: English's text, by English's rules.
+	return l.count(l.en[key], plural.For(catalog.SourceLang), names, args...)
+}
+
+// count formats msg, a message that carries a count, by the plural rules
+// of its language, with args named by names: each number in the page's
+// digits, each text isolated as sprintf isolates it.
+func (l locale) count(msg string, rules plural.Rules, names []string, args ...any) string {
+	vals := make(map[string]plural.Value, len(names))
+	for i, name := range names[:min(len(names), len(args))] {
+		switch v := args[i].(type) {
+		case int:
+			vals[name] = plural.Num(v, l.num(v))
+		case string:
+			vals[name] = plural.Text(l.isolate(v))
+		default:
+			vals[name] = plural.Text(fmt.Sprint(v))
+		}
+	}
+	return plural.Format(msg, rules, vals)
+}
+
+// unit writes the number n with the unit of a number criterion (its
+// count message, "{count, plural, one {# member} other {# members}}"),
+// or the number alone when the criterion has none.
+func (l locale) unit(cr *catalog.Criterion, n int) string {
+	switch {
+	case cr.Unit.Has(l.code):
+		return l.count(cr.Unit[l.code], l.plural, []string{catalog.UnitArg}, n)
+	case cr.Unit.In(l.code) != "":
+		return l.count(cr.Unit.In(l.code), plural.For(catalog.SourceLang), []string{catalog.UnitArg}, n)
+	}
+	return l.num(n)
 }
 
 // sprintf is fmt.Sprintf with the integers of args in the language's
@@ -261,12 +305,20 @@ func (l locale) sprintf(format string, args ...any) string {
 				args[i] = localNumber(l.num(v))
 			}
 		case string:
-			if l.dir == "rtl" && v != "" {
-				args[i] = "\u2068" + v + "\u2069" // first strong isolate … pop
-			}
+			args[i] = l.isolate(v)
 		}
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// isolate is a text argument as a sentence of the language holds it: in
+// a right-to-left language, isolated (as <bdi> would), so that a Latin
+// name or an address keeps its own order.
+func (l locale) isolate(s string) string {
+	if l.dir == "rtl" && s != "" {
+		return "\u2068" + s + "\u2069" // first strong isolate … pop
+	}
+	return s
 }
 
 // ownWord is a text of the language itself (a month's name), which needs

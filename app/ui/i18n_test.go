@@ -149,3 +149,51 @@ func TestFormattingLeavesItsArgumentsAlone(t *testing.T) {
 		t.Errorf("formatting changed its arguments to %v", args)
 	}
 }
+
+// TestCountsReadInEachLanguage formats the real messages that carry a
+// count as the pages do: each language's plural form of the number, in
+// its digits, and a text not translated yet by English's rules.
+func TestCountsReadInEachLanguage(t *testing.T) {
+	cat, err := catalog.Load(data.FS, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := cat.Criterion("group_size_limit")
+	tests := []struct {
+		lang string
+		got  func(l locale) string
+		want string
+	}{
+		{"en", func(l locale) string { return fmtMsg(l, msgAudits, 1, 2016) }, "1 audit, in 2016"},
+		{"en", func(l locale) string { return fmtMsg(l, msgAudits, 3, 2024) }, "3 audits, latest 2024"},
+		{"en", func(l locale) string { return fmtMsg(l, msgVerdictAll, 2) }, "Meets all 2 of your needs."},
+		{"en", func(l locale) string { return fmtMsg(l, msgMoreFull, 1) }, "1 more meets all your needs."},
+		{"en", func(l locale) string { return l.unit(group, 1) }, "1 member"},
+		{"de", func(l locale) string { return fmtMsg(l, msgScore, 1, 1) }, "1 von 1 Anforderung erfüllt"},
+		{"fr", func(l locale) string { return fmtMsg(l, msgCount, 0, 30) }, "0 messagerie affichée sur 30."},
+		{"fr", func(l locale) string { return fmtMsg(l, msgMoreFull, 14) }, "14 autres messageries répondent à tous vos besoins."},
+		{"fr", func(l locale) string { return fmtMsg(l, msgVerdictAll, 1) }, "Répond à votre besoin."},
+		{"ru", func(l locale) string { return fmtMsg(l, msgMoreFull, 1) }, "Ещё 1 мессенджер выполняет все ваши требования."},
+		{"ru", func(l locale) string { return fmtMsg(l, msgMoreFull, 22) }, "Ещё 22 мессенджера выполняют все ваши требования."},
+		{"ru", func(l locale) string { return fmtMsg(l, msgMoreFull, 25) }, "Ещё 25 мессенджеров выполняют все ваши требования."},
+		{"ru", func(l locale) string { return fmtMsg(l, msgVerdictAll, 21) }, "Выполняет все 21 ваше требование."},
+		{"ru", func(l locale) string { return l.unit(group, 1000) }, "1000 участников"},
+		{"ru", func(l locale) string { return l.unit(group, 1001) }, "1001 участник"},
+		{"ru", func(l locale) string { return l.unit(group, 1024) }, "1024 участника"},
+		{"fa", func(l locale) string { return fmtMsg(l, msgAudits, 2, 2023) }, "۲ ممیزی، آخرین در ۲۰۲۳"},
+		{"fa", func(l locale) string { return fmtMsg(l, msgVerdictSome, 1, 2, "Signal") }, "۱ مورد از ۲ نیاز شما را برآورده می\u200cکند؛ کمبودها: \u2068Signal\u2069."},
+		{"zh-Hans", func(l locale) string { return l.unit(group, 200000) }, "200000 人"},
+	}
+	for _, tt := range tests {
+		if got := tt.got(localeOf(cat, tt.lang)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+
+	// German without the text: English's, by English's rules.
+	de := localeOf(cat, "de")
+	de.msgs = map[string]string{}
+	if got, want := fmtMsg(de, msgAudits, 1, 2016), "1 audit, in 2016"; got != want {
+		t.Errorf("de without the text: %q, want %q", got, want)
+	}
+}

@@ -58,4 +58,12 @@ func TestReportsAPartialLanguage(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "locales/it/ui.json") || !strings.Contains(err.Error(), "count") {
 		t.Errorf("a text whose placeholders differ from English's: %v", err)
 	}
+
+	delete(it, "count")
+	it["more_full"] = "{count, plural, other {altri #}}"
+	write("ui.json", it)
+	err = run([]string{"-data", dir}, &out, &errs)
+	if err == nil || !strings.Contains(err.Error(), "locales/it/ui.json: more_full: expected a branch for each plural category the language needs (one, other), got none for count: one") {
+		t.Errorf("a count message without Italian's one: %v", err)
+	}
 }
