@@ -95,32 +95,39 @@ func (p *AppPage) Render() app.UI {
 }
 
 func groupFacts(fc factContext, cat *catalog.Catalog, a *catalog.App, g catalog.Group, lang locale) app.UI {
-	var items []app.UI
+	var m markup
+	m.open("section", "class", "fact-group", "data-app", a.ID, "aria-labelledby", "g-"+g.ID)
+	m.elem("h2", g.Label.In(lang.code), "id", "g-"+g.ID)
+	m.open("div", "class", "fact-grid")
 	for i := range cat.Criteria {
 		cr := &cat.Criteria[i]
 		if cr.Group != g.ID {
 			continue
 		}
-		items = append(items, app.Section().Class("fact-item").ID(cr.ID).DataSet("criterion", cr.ID).Body(
-			app.H3().Title(attr(cr.Description.In(lang.code))).Text(cr.Label.In(lang.code)),
-			factBody(fc, a, cr, a.Cell(cr.ID), lang),
-		))
+		m.open("section", "class", "fact-item", "id", cr.ID, "data-criterion", cr.ID)
+		m.elem("h3", cr.Label.In(lang.code), "title", cr.Description.In(lang.code))
+		writeFactBody(&m, fc, a, cr, a.Cell(cr.ID), lang)
+		m.close("section")
 	}
-	return app.Section().Class("fact-group").DataSet("app", a.ID).Aria("labelledby", "g-"+g.ID).Body(
-		app.H2().ID("g-"+g.ID).Text(g.Label.In(lang.code)),
-		app.Div().Class("fact-grid").Body(items...),
-	)
+	m.close("div")
+	m.close("section")
+	return app.Raw(m.String())
 }
 
 func discontinuedView(d *catalog.Discontinued, lang locale) app.UI {
 	if d == nil {
 		return nil
 	}
-	return app.P().Class("notice").Body(
-		app.Text(fmtMsg(lang, msgDiscontinuedOn, formatDate(d.Date, lang))+" "),
-		app.If(d.Note != "", enText(lang, d.Note), app.Text(" ")),
-		extLink(d.Source, t(lang, msgSource)),
-	)
+	var m markup
+	m.open("p", "class", "notice")
+	m.text(fmtMsg(lang, msgDiscontinuedOn, formatDate(d.Date, lang)) + " ")
+	if d.Note != "" {
+		m.elem("span", d.Note, enAttrs(lang)...)
+	}
+	m.text(" ")
+	m.extLink(d.Source, t(lang, msgSource))
+	m.close("p")
+	return app.Raw(m.String())
 }
 
 // statusView is the curators' verdicts: where each stands now and
@@ -132,38 +139,50 @@ func statusView(a *catalog.App, curatorsHref string, lang locale) app.UI {
 		return nil
 	}
 	current := a.CurrentVerdicts()
-	var now []app.UI
+	agreement := catalog.Agreement(current)
+	var m markup
+	m.open("section", "class", "status", "aria-labelledby", "status-title")
+	m.elem("h2", t(lang, msgStatusTitle), "id", "status-title")
+	m.open("p", "class", "stance", "data-agreement", agreement)
 	for i, v := range current {
 		if i > 0 {
-			now = append(now, app.Text(" · "))
+			m.text(" · ")
 		}
 		sym, tone := verdictMark(v.Status)
-		now = append(now, app.Span().Class("v-"+tone).Body(
-			app.Span().Class("sym").Aria("hidden", "true").Text(sym+" "),
-			app.Text(curatorName(v.Curator, lang)+": "+t(lang, "status_"+v.Status)),
-		))
+		m.open("span", "class", "v-"+tone)
+		m.elem("span", sym+" ", "class", "sym", "aria-hidden", "true")
+		m.text(curatorName(v.Curator, lang) + ": " + t(lang, "status_"+v.Status))
+		m.close("span")
 	}
-	agreement := catalog.Agreement(current)
 	if agreement != catalog.AgreeSingle {
-		now = append(now, app.Text(" — "), app.Strong().Body(
-			app.Span().Class("sym").Aria("hidden", "true").Text(agreementMark(agreement)+" "),
-			app.Text(t(lang, msgAgreePrefix+agreement)),
-		))
+		m.text(" — ")
+		m.open("strong")
+		m.elem("span", agreementMark(agreement)+" ", "class", "sym", "aria-hidden", "true")
+		m.text(t(lang, msgAgreePrefix+agreement))
+		m.close("strong")
 	}
-	return app.Section().Class("status").Aria("labelledby", "status-title").Body(
-		app.H2().ID("status-title").Text(t(lang, msgStatusTitle)),
-		app.P().Class("stance").DataSet("agreement", agreement).Body(now...),
-		app.P().Body(app.A().Href(curatorsHref).Text(t(lang, msgCuratorsLink))),
-		app.Ol().Reversed(true).Body(app.Range(list).Slice(func(i int) app.UI {
-			s := list[len(list)-1-i]
-			return app.Li().Body(
-				app.Strong().Text(formatDate(s.Since, lang)+" · "+curatorName(s.Curator, lang)+": "+t(lang, "status_"+s.Status)),
-				app.Text(" — "),
-				app.If(s.Reason != "", enText(lang, s.Reason)),
-				app.If(s.Source != "", app.Text(" "), extLink(s.Source, t(lang, msgSource))),
-			)
-		})),
-	)
+	m.close("p")
+	m.open("p")
+	m.elem("a", t(lang, msgCuratorsLink), "href", curatorsHref)
+	m.close("p")
+	m.open("ol", "reversed", "")
+	for i := len(list) - 1; i >= 0; i-- {
+		s := list[i]
+		m.open("li")
+		m.elem("strong", formatDate(s.Since, lang)+" · "+curatorName(s.Curator, lang)+": "+t(lang, "status_"+s.Status))
+		m.text(" — ")
+		if s.Reason != "" {
+			m.elem("span", s.Reason, enAttrs(lang)...)
+		}
+		if s.Source != "" {
+			m.text(" ")
+			m.extLink(s.Source, t(lang, msgSource))
+		}
+		m.close("li")
+	}
+	m.close("ol")
+	m.close("section")
+	return app.Raw(m.String())
 }
 
 // verdictMark is a verdict's mark and tone: ✓ for, ✗ against, • listed.

@@ -24,7 +24,7 @@ func badgesView(cat *catalog.Catalog, site string, ids []string, preset string, 
 	}
 	return app.Div().Class("badge-offer").Body(
 		app.H2().Text(t(lang, msgBadgeOffer)),
-		codeBox("badges-md", t(lang, msgMarkdown), strings.Join(mds, " "), 2),
-		codeBox("badges-html", t(lang, msgHTML), strings.Join(htms, "\n"), 3),
+		codeBoxUI("badges-md", t(lang, msgMarkdown), strings.Join(mds, " "), 2),
+		codeBoxUI("badges-html", t(lang, msgHTML), strings.Join(htms, "\n"), 3),
 	)
 }

@@ -119,8 +119,8 @@ func (b *Builder) Render() app.UI {
 					app.Button().Type("button").ID("copy").DataSet("copied", attr(t(lang, msgCopied))).Text(t(lang, msgCopy)),
 					app.Span().Attr("role", "status"),
 				),
-				codeBox("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
-				codeBox("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
+				codeBoxUI("paste-url", t(lang, msgPasteURL), b.embedURL(), 2),
+				codeBoxUI("shortcode", t(lang, msgHugoShortcode), b.shortcode(), 2),
 				badgesView(b.Catalog, b.siteOrPath(), b.query.Apps, b.query.Preset, lang),
 				app.H2().Text(t(lang, msgPreview)),
 				// Sized from the widget's messages by web/boot.js.
@@ -293,4 +293,19 @@ func langChoices(cat *catalog.Catalog, lang locale) []choice {
 		opts = append(opts, choice{l.Code, l.Name})
 	}
 	return opts
+}
+
+// textarea is a textarea holding text, as markup: go-app would write
+// its text as a value attribute, which HTML ignores.
+func textarea(text string, attrs ...string) string {
+	var m markup
+	m.elem("textarea", text, attrs...)
+	return m.String()
+}
+
+// codeBoxUI is codeBox as a node of a go-app page.
+func codeBoxUI(id, label, text string, rows int) app.UI {
+	var m markup
+	codeBox(&m, id, label, text, rows)
+	return app.Raw(m.String())
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"

@@ -103,17 +103,21 @@ func noticeView(notices []compare.Notice, lang locale) app.UI {
 
 func footerView(cat *catalog.Catalog, s *state) app.UI {
 	at, lang := s.at, s.lang
-	return app.Footer().Class("footer").Body(
-		app.P().Body(
-			app.Text(fmtMsg(lang, msgData, cat.Version, formatDate(cat.Updated, lang))+" "),
-			app.A().Href(at.link("/api/catalog.json")).Text("JSON"),
-			app.Text(" · "),
-			app.A().Href(at.link("/api/catalog.csv")).Text("CSV"),
-			app.Text(" · "),
-			app.A().Href(at.href("/about", keep(s.query))).Text(t(lang, msgNavAbout)),
-		),
-		app.If(lang.code != catalog.SourceLang, app.P().Text(t(lang, msgNotesInEnglish))),
-	)
+	var m markup
+	m.open("footer", "class", "footer")
+	m.open("p")
+	m.text(fmtMsg(lang, msgData, cat.Version, formatDate(cat.Updated, lang)) + " ")
+	m.elem("a", "JSON", "href", at.link("/api/catalog.json"))
+	m.text(" · ")
+	m.elem("a", "CSV", "href", at.link("/api/catalog.csv"))
+	m.text(" · ")
+	m.elem("a", t(lang, msgNavAbout), "href", at.href("/about", keep(s.query)))
+	m.close("p")
+	if lang.code != catalog.SourceLang {
+		m.elem("p", t(lang, msgNotesInEnglish))
+	}
+	m.close("footer")
+	return app.Raw(m.String())
 }
 
 // formatDate writes a YYYY-MM-DD date the way lang reads dates: in its

@@ -80,14 +80,6 @@ func (m *markup) legend(lang locale) {
 	m.close("span")
 }
 
-// textarea is a textarea holding text, as markup: go-app would write
-// its text as a value attribute, which HTML ignores.
-func textarea(text string, attrs ...string) string {
-	var m markup
-	m.elem("textarea", text, attrs...)
-	return m.String()
-}
-
 // String is the markup written so far.
 func (m *markup) String() string { return m.b.String() }
 

@@ -298,7 +298,6 @@ func writeCell(m *markup, cr *catalog.Criterion, a *catalog.App, lang locale, lk
 	m.close("td")
 }
 
-
 // fitClass tells the stylesheet how narrow a screen still fits a table of
 // n criteria, below which the automatic layout shows cards (web/app.css).
 // The widget shows more than a few criteria as a table that scrolls

@@ -106,12 +106,14 @@ func (p paths) pictureHref(page string, q compare.Query, lang locale, ext string
 // saveView offers the view as a picture to download, as PNG and as SVG:
 // the picture its links preview show.
 func saveView(at paths, page string, q compare.Query, lang locale) app.UI {
-	return app.P().Class("save-picture").Body(
-		app.Text(t(lang, msgSavePicture)+" "),
-		app.A().Href(at.pictureHref(page, q, lang, "png")).Download("msgcompare.png").Text(t(lang, msgPicturePNG)),
-		app.Text(" · "),
-		app.A().Href(at.pictureHref(page, q, lang, "svg")).Download("msgcompare.svg").Text(t(lang, msgPictureSVG)),
-	)
+	var m markup
+	m.open("p", "class", "save-picture")
+	m.text(t(lang, msgSavePicture) + " ")
+	m.elem("a", t(lang, msgPicturePNG), "href", at.pictureHref(page, q, lang, "png"), "download", "msgcompare.png")
+	m.text(" · ")
+	m.elem("a", t(lang, msgPictureSVG), "href", at.pictureHref(page, q, lang, "svg"), "download", "msgcompare.svg")
+	m.close("p")
+	return app.Raw(m.String())
 }
 
 // The badge's texts: the offer, its image's alternative text, and the
@@ -153,13 +155,11 @@ func badgeSnippets(site string, a *catalog.App, preset string, lang locale) (md,
 }
 
 // codeBox is a read-only text to copy, with its label.
-func codeBox(id, label, text string, rows int) app.UI {
-	// Raw: go-app writes a textarea's text as a value attribute, which
-	// HTML ignores (and strconv.Quote would break).
-	return app.Div().Class("code-box").Body(
-		app.Label().For(id).Text(label),
-		app.Raw(textarea(text, "id", id, "class", "snippet", "readonly", "", "rows", itoa(rows))),
-	)
+func codeBox(m *markup, id, label, text string, rows int) {
+	m.open("div", "class", "code-box")
+	m.elem("label", label, "for", id)
+	m.elem("textarea", text, "id", id, "class", "snippet", "readonly", "", "rows", itoa(rows))
+	m.close("div")
 }
 
 // badgeView offers messenger a's badge: the badge, and its Markdown and
@@ -169,12 +169,16 @@ func badgeView(at paths, site string, a *catalog.App, lang locale) app.UI {
 		site = string(at)
 	}
 	md, htm, src := badgeSnippets(site, a, "", lang)
-	return app.Details().Class("badge-offer").Body(
-		app.Summary().Text(t(lang, msgBadgeOffer)),
-		// Lazy: a closed details shows no image, and the page weighs what
-		// it weighed until the reader opens it.
-		app.P().Body(app.Img().Src(at.link(src)).Alt(attr(fmtMsg(lang, msgBadgeAlt, a.Name))).Height(20).Attr("loading", "lazy")),
-		codeBox("badge-md", t(lang, msgMarkdown), md, 2),
-		codeBox("badge-html", t(lang, msgHTML), htm, 3),
-	)
+	var m markup
+	m.open("details", "class", "badge-offer")
+	m.elem("summary", t(lang, msgBadgeOffer))
+	// Lazy: a closed details shows no image, and the page weighs what it
+	// weighed until the reader opens it.
+	m.open("p")
+	m.open("img", "src", at.link(src), "alt", fmtMsg(lang, msgBadgeAlt, a.Name), "height", "20", "loading", "lazy")
+	m.close("p")
+	codeBox(&m, "badge-md", t(lang, msgMarkdown), md, 2)
+	codeBox(&m, "badge-html", t(lang, msgHTML), htm, 3)
+	m.close("details")
+	return app.Raw(m.String())
 }
