@@ -93,8 +93,7 @@
         const was = sw && sw.querySelector("a[aria-current]");
         const now = sw && sw.querySelector('a[data-theme-choice="' + saved + '"]');
         if (was && now) {
-          const label = sw.querySelector("summary");
-          label.textContent = label.textContent.replace(was.textContent, now.textContent);
+          sw.querySelector(".theme-name").textContent = now.textContent;
           was.removeAttribute("aria-current");
           now.setAttribute("aria-current", "page");
         }

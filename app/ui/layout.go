@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -104,8 +105,15 @@ func themeSwitch(at paths, path string, q compare.Query, lang locale) app.UI {
 		}
 		items = append(items, app.Li().Body(a))
 	}
+	// On a phone the label is for screen readers only, so that both menus
+	// share a line; a symbol says what the menu is (web/app.css).
+	pre, post, _ := strings.Cut(lang.labelValue(t(lang, msgTheme), "\x00"), "\x00")
 	return app.Details().Class("theme-switch").Body(
-		app.Summary().Text(lang.labelValue(t(lang, msgTheme), name)),
+		app.Summary().Body(
+			app.Span().Class("theme-label").Text(pre),
+			app.Span().Class("theme-name").Text(name),
+			app.If(post != "", app.Text(post)),
+		),
 		app.Ul().Body(items...),
 	)
 }
