@@ -391,7 +391,7 @@ func TestAccessibility(t *testing.T) {
 		n := 0
 		for _, page := range pages {
 			for _, c := range combos(page) {
-				if n%3 == 0 {
+				if n%a11yPerTab == 0 {
 					if b != nil {
 						b.checkClean(t, ts.URL)
 						b.close()
@@ -551,3 +551,10 @@ const widestElementsJS = `(() => {
 	walk(document.body);
 	return out;
 })()`
+
+// a11yPerTab is how many checks share one tab and its incognito context:
+// the tab's cache keeps the wasm and the pages' assets between checks
+// (a new context every 3 checks made the /compare walk 10-20% slower),
+// and six checks stay well within newBrowser's time limit on a busy
+// machine.
+const a11yPerTab = 6

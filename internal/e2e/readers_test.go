@@ -78,7 +78,7 @@ func TestAccessibilityWhereReadersAre(t *testing.T) {
 	needBrowser(t)
 	ts := startServe(t)
 	tally := &axeTally{}
-	const perTab = 6
+	const perTab = a11yPerTab
 	for i := 0; i < len(readerPages); i += perTab {
 		group := readerPages[i:min(i+perTab, len(readerPages))]
 		t.Run(fmt.Sprintf("group %d", i/perTab+1), func(t *testing.T) {
