@@ -552,9 +552,7 @@ const widestElementsJS = `(() => {
 	return out;
 })()`
 
-// a11yPerTab is how many checks share one tab and its incognito context:
-// the tab's cache keeps the wasm and the pages' assets between checks
-// (a new context every 3 checks made the /compare walk 10-20% slower),
-// and six checks stay well within newBrowser's time limit on a busy
-// machine.
-const a11yPerTab = 6
+// a11yPerTab is how many checks share one tab and its incognito context.
+// Six saved 10-20% on a quiet machine but ran past newBrowser's time limit
+// on a loaded one; three stay well within it.
+const a11yPerTab = 3
