@@ -65,6 +65,42 @@
   };
   if (!embedded) whenIdle(registerWorker);
 
+  // The theme the reader chose with the switch (a link with
+  // data-theme-choice), remembered where storage is allowed: a page opened
+  // without a theme in its address gets it there, before the app reads the
+  // address, and on the page at once. The widget keeps its host's theme=.
+  const themeKey = "msgcompare:theme";
+  if (!embedded) {
+    document.addEventListener(
+      "click",
+      (e) => {
+        const a = e.target && e.target.closest && e.target.closest("a[data-theme-choice]");
+        if (!a) return;
+        try {
+          localStorage.setItem(themeKey, a.dataset.themeChoice);
+        } catch (_) {}
+      },
+      true
+    );
+    try {
+      const saved = localStorage.getItem(themeKey);
+      const u = new URL(location.href);
+      if (/^(light|dark|contrast)$/.test(saved || "") && !u.searchParams.has("theme")) {
+        u.searchParams.set("theme", saved);
+        history.replaceState(history.state, "", u);
+        for (const p of document.querySelectorAll(".page[data-theme]")) p.dataset.theme = saved;
+        const sw = document.querySelector(".theme-switch");
+        const was = sw && sw.querySelector("a[aria-current]");
+        const now = sw && sw.querySelector('a[data-theme-choice="' + saved + '"]');
+        if (was && now) {
+          sw.querySelector(".theme-name").textContent = now.textContent;
+          was.removeAttribute("aria-current");
+          now.setAttribute("aria-current", "page");
+        }
+      }
+    } catch (_) {}
+  }
+
   // Where the reader was, across the navigation a form makes before the
   // app runs: the changed control gets its focus back, the page its scroll.
   const spotKey = "msgcompare:spot";

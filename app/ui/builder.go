@@ -131,6 +131,8 @@ func (b *Builder) Render() app.UI {
 	))
 }
 
+// optionsView is the widget's options as a GET form; sent, it lands on the
+// snippet and preview it changed (#snippet-title), not at the top.
 func (b *Builder) optionsView() app.UI {
 	cat, lang, q := b.Catalog, b.lang, b.query
 	presetOpts := []choice{{"", t(lang, msgNoPreset)}}
@@ -142,7 +144,7 @@ func (b *Builder) optionsView() app.UI {
 	if len(shownCrits) == 0 {
 		shownCrits = compare.DefaultCriteria(cat, q)
 	}
-	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")).Body(
+	return app.Form().Class("controls").Method("get").Action(b.at.link("/embed/builder")+"#snippet-title").Body(
 		app.Div().Class("field").Body(
 			app.Label().For("preset").Text(t(lang, msgPreset)),
 			choiceSelect("preset", "preset", q.Preset, presetOpts, nil),

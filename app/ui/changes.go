@@ -66,13 +66,14 @@ func (p *ChangesPage) Render() app.UI {
 			app.A().Href(p.at.link("/api/changes.json")).Type("application/json").Text("JSON"),
 		),
 		p.filterForm(),
-		app.P().Attr("role", "status").Text(fmtMsg(lang, msgChangeCount, len(p.list))),
+		app.P().ID("change-count").Attr("role", "status").Text(fmtMsg(lang, msgChangeCount, len(p.list))),
 		changeList(p.Catalog, &p.state, p.list),
 	))
 }
 
 // filterForm chooses a messenger and a criterion; the theme and language
-// ride along as hidden inputs.
+// ride along as hidden inputs. Sent, it lands on the count of the list it
+// changed (#change-count), not at the top of the page.
 func (p *ChangesPage) filterForm() app.UI {
 	lang, cat := p.lang, p.Catalog
 	appOpts := []option{{"", t(lang, msgAllApps)}}
@@ -83,7 +84,7 @@ func (p *ChangesPage) filterForm() app.UI {
 	for _, cr := range cat.Criteria {
 		critOpts = append(critOpts, option{cr.ID, cr.Label.In(lang.code)})
 	}
-	return app.Form().Class("changes-filter").Method("get").Action(p.at.link("/changes")).Body(
+	return app.Form().Class("changes-filter").Method("get").Action(p.at.link("/changes")+"#change-count").Body(
 		hiddenState(keep(p.query)),
 		selectField("changes-app", "apps", t(lang, msgMessenger), appOpts, p.query.Apps, lang),
 		selectField("changes-criterion", "criteria", t(lang, msgCriterion), critOpts, p.query.Criteria, lang),

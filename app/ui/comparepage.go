@@ -89,7 +89,7 @@ func (p *ComparePage) formRest() compare.Query {
 }
 
 // pickersView is a select per slot, plus "differences only". Without the
-// app it is a GET form.
+// app it is a GET form, which lands on the table it changed (#side-by-side).
 func (p *ComparePage) pickersView() app.UI {
 	lang := p.lang
 	apps := compare.ByName(p.Catalog)
@@ -109,7 +109,7 @@ func (p *ComparePage) pickersView() app.UI {
 			choiceSelect(id, "apps", cur, opts, p.onSlot(i)),
 		)
 	}
-	return app.Form().Class("controls pickers").Method("get").Action(p.at.link("/compare")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls pickers").Method("get").Action(p.at.link("/compare")+"#side-by-side").OnSubmit(preventDefault).Body(
 		app.Div().Class("control-row").Body(slots...),
 		hiddenState(p.formRest()),
 		app.Div().Class("field check").Body(
@@ -149,14 +149,14 @@ func (p *ComparePage) onDiff(ctx app.Context, e app.Event) {
 func (p *ComparePage) tableView() app.UI {
 	lang, res := p.lang, p.result
 	if len(p.query.Apps) < 2 {
-		return app.P().Class("hint").Text(t(lang, msgPickTwo))
+		return app.P().Class("hint").ID("side-by-side").Text(t(lang, msgPickTwo))
 	}
 	if len(res.Kept) == 0 {
-		return app.P().Class("hint").Text(t(lang, msgNoneKept))
+		return app.P().Class("hint").ID("side-by-side").Text(t(lang, msgNoneKept))
 	}
 	cols := strconv.Itoa(len(res.Kept) + 1)
 	var m markup
-	m.open("div", "class", "matrix-wrap", "tabindex", "0", "role", "region", "aria-labelledby", "compare-caption")
+	m.open("div", "class", "matrix-wrap compare-wrap", "id", "side-by-side", "role", "region", "aria-labelledby", "compare-caption")
 	m.open("table", "class", "compare")
 	m.open("caption", "id", "compare-caption")
 	m.text(t(lang, msgCompareCaption) + " ")

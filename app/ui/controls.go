@@ -11,10 +11,13 @@ import (
 
 // controlsView is the form that shapes the comparison. Without the app it
 // is a plain GET form with a submit button; with the app every change
-// applies at once.
+// applies at once. Without scripts, the sent form lands on the count of
+// the results it changed (#count), not at the top of the page; web/boot.js
+// drops that fragment where it sends the form itself, so that the reader's
+// own spot comes back.
 func (h *Home) controlsView() app.UI {
 	lang := h.lang
-	return app.Form().Class("controls").ID("controls").Method("get").Action(h.at.link("/")).OnSubmit(preventDefault).Body(
+	return app.Form().Class("controls").ID("controls").Method("get").Action(h.at.link("/")+"#count").OnSubmit(preventDefault).Body(
 		h.presetsView(),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("field search").Body(

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -27,6 +28,7 @@ func frame(cat *catalog.Catalog, s *state, current string, content ...app.UI) ap
 			app.A().Class("brand").Href(at.href("/", base)).Text("msgcompare"),
 			app.Nav().Aria("label", attr(t(lang, msgNavLabel))).Body(navLinks(at, base, current, lang)...),
 			langSwitch(cat, at, current, s.query, lang),
+			themeSwitch(at, current, s.query, lang),
 		),
 		noticeView(s.notices, lang),
 		bootFailedView(lang),
@@ -74,6 +76,53 @@ func langSwitch(cat *catalog.Catalog, at paths, path string, q compare.Query, la
 		app.Summary().Text(lang.labelValue(t(lang, msgLanguage), current)),
 		app.Ul().Body(items...),
 	)
+}
+
+// themes are the values of the theme parameter (docs/contract.md §3) with
+// their names, in the switch's order; "" is auto, the system's.
+var themes = []struct{ param, msg string }{
+	{"", msgThemeAuto}, {"light", msgThemeLight}, {"dark", msgThemeDark}, {"contrast", msgThemeContrast},
+}
+
+// themeSwitch links the same view in every theme: a menu that works
+// without JavaScript, like the language menu. web/boot.js remembers the
+// reader's choice (data-theme-choice) where storage is allowed and puts it
+// in the address of a page opened without one.
+func themeSwitch(at paths, path string, q compare.Query, lang locale) app.UI {
+	cur := q.Theme
+	if cur == "auto" {
+		cur = ""
+	}
+	var items []app.UI
+	name := ""
+	for _, th := range themes {
+		other := q
+		other.Theme = th.param
+		a := app.A().Href(at.href(path, other)).DataSet("theme-choice", themeOrAuto(th.param)).Text(t(lang, th.msg))
+		if th.param == cur {
+			name = t(lang, th.msg)
+			a = a.Aria("current", "page") // go-app writes "true" as a bare attribute, which reads as false
+		}
+		items = append(items, app.Li().Body(a))
+	}
+	// On a phone the label is for screen readers only, so that both menus
+	// share a line; a symbol says what the menu is (web/app.css).
+	pre, post, _ := strings.Cut(lang.labelValue(t(lang, msgTheme), "\x00"), "\x00")
+	return app.Details().Class("theme-switch").Body(
+		app.Summary().Body(
+			app.Span().Class("theme-label").Text(pre),
+			app.Span().Class("theme-name").Text(name),
+			app.If(post != "", app.Text(post)),
+		),
+		app.Ul().Body(items...),
+	)
+}
+
+func themeOrAuto(theme string) string {
+	if theme == "" {
+		return "auto"
+	}
+	return theme
 }
 
 // bootFailedView is the quiet notice web/boot.js shows when the interactive

@@ -48,29 +48,33 @@ func TestNuHTMLChecker(t *testing.T) {
 	dir := t.TempDir()
 	pages := map[string]string{} // file name -> page
 	var files []string
-	// Besides every route, the addresses readers reach: the guide's
+	// Besides every route in every language, the addresses readers reach
+	// (readerPages, each in its one language and theme), the guide's
 	// shortlists, a side by side, a widget with a fact open, the 404 page.
 	routes := append(ui.Paths(realCatalog(t)), "/?guide=no-phone:yes,devices:ios", "/?guide=where:ir,censored:yes",
 		"/compare?apps=signal,briar,simplex", "/embed?apps=signal,briar&fact=briar/forward_secrecy", "/app/doesnotexist")
+	var pageList []string
 	for _, lang := range realCatalog(t).Langs() {
 		for _, p := range routes {
-			sep := "?"
-			if strings.Contains(p, "?") {
-				sep = "&"
-			}
-			page := p + sep + "lang=" + lang
-			res, body := fetch(t, live.URL+page)
-			if res.StatusCode != 200 && p != "/app/doesnotexist" {
-				t.Errorf("GET %s = %d", page, res.StatusCode)
-				continue
-			}
-			name := filepath.Join(dir, strings.NewReplacer("/", "_", "?", "_", "=", "-").Replace(page)+".html")
-			if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			files = append(files, name)
-			pages[name] = page
+			pageList = append(pageList, withParams(p, "lang="+lang))
 		}
+	}
+	for _, p := range readerPages {
+		u, _, _ := strings.Cut(p.url(), "#")
+		pageList = append(pageList, u)
+	}
+	for _, page := range pageList {
+		res, body := fetch(t, live.URL+page)
+		if res.StatusCode != 200 && !strings.HasPrefix(page, "/app/doesnotexist?") {
+			t.Errorf("GET %s = %d", page, res.StatusCode)
+			continue
+		}
+		name := filepath.Join(dir, strings.NewReplacer("/", "_", "?", "_", "=", "-").Replace(page)+".html")
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+		pages[name] = page
 	}
 	out, err := exec.Command("java", append([]string{"-jar", vnuJar, "--format", "json", "--stdout"}, files...)...).Output()
 	var report struct {
