@@ -124,9 +124,7 @@ func (e *Embed) Render() app.UI {
 		e.moreView(),
 		e.factPanel.view(e.Catalog, &e.state),
 		e.whyNotPart(),
-		// Expanded only: the widget stays compact by default (at most
-		// 1000 px on a phone, in every language).
-		app.If(w.More, saveView(e.at, "/embed", e.query, lang)),
+		saveView(e.at, "/embed", e.query, lang),
 	))
 }
 
