@@ -228,14 +228,8 @@ func assuranceReasons(as compare.Assurance, lang locale) []reason {
 		out = append(out, reason{"?", "unknown", t(lang, msgWhyNoRelease)})
 	}
 	for _, st := range as.Verdicts {
-		r := reason{"•", "neutral", curatorName(st.Curator, lang) + ": " + t(lang, "status_"+st.Status) + " (" + formatDate(st.Since, lang) + ")"}
-		switch st.Status {
-		case "recommended", "recommended_with_caveats":
-			r.sym, r.tone = "✓", "good"
-		case "removed", "not_recommended":
-			r.sym, r.tone = "✗", "bad"
-		}
-		out = append(out, r)
+		sym, tone := verdictMark(st.Status)
+		out = append(out, reason{sym, tone, curatorName(st.Curator, lang) + ": " + t(lang, "status_"+st.Status) + " (" + formatDate(st.Since, lang) + ")"})
 	}
 	return out
 }
