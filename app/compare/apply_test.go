@@ -162,6 +162,26 @@ func BenchmarkDecode(b *testing.B) {
 	}
 }
 
+// BenchmarkDecodeLongRequire decodes a require list as long as a request
+// line may be (60 KB, thousands of distinct conditions) before it is cut to
+// MaxConditions. Each condition is checked against the ones before it, so a
+// list search would make this quadratic: 4 s per request before the
+// conditions were kept in a set.
+func BenchmarkDecodeLongRequire(b *testing.B) {
+	cat := testCatalog(b)
+	var s strings.Builder
+	s.WriteString("require=")
+	for i := 0; s.Len() < 60<<10; i++ {
+		fmt.Fprintf(&s, "group_size_limit>=%d,", 1000000+i)
+	}
+	raw := s.String()
+	for b.Loop() {
+		if q, _ := Decode(raw, cat); len(q.Require) != MaxConditions {
+			b.Fatalf("decoded %d conditions, want %d", len(q.Require), MaxConditions)
+		}
+	}
+}
+
 // TestSearchLeavesCatalogAlone checks that a search never writes into the
 // catalog: set values may have spare capacity after decoding, and many
 // requests search the same catalog at once.

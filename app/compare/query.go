@@ -203,6 +203,7 @@ func Decode(rawQuery string, cat *catalog.Catalog) (Query, []Notice) {
 // the page would repeat it in every link and reason.
 func distinctValues(conds []catalog.Condition) []catalog.Condition {
 	out := conds[:0:0]
+	seen := make(map[string]bool, len(conds))
 	for _, c := range conds {
 		if len(c.Values) > 1 {
 			vs := c.Values[:0:0]
@@ -213,7 +214,8 @@ func distinctValues(conds []catalog.Condition) []catalog.Condition {
 			}
 			c.Values = vs
 		}
-		if !hasCondition(out, c) {
+		if key := c.String(); !seen[key] {
+			seen[key] = true
 			out = append(out, c)
 		}
 	}
@@ -365,8 +367,16 @@ func (q Query) Conditions(cat *catalog.Catalog) []catalog.Condition {
 	if p := cat.Preset(q.Preset); p != nil {
 		conds, _ = catalog.ParseConditions(p.Require, cat)
 	}
+	if len(q.Require) == 0 {
+		return conds
+	}
+	seen := make(map[string]bool, len(conds))
+	for _, c := range conds {
+		seen[c.String()] = true
+	}
 	for _, c := range q.Require {
-		if !hasCondition(conds, c) {
+		if key := c.String(); !seen[key] {
+			seen[key] = true
 			conds = append(conds, c)
 		}
 	}
@@ -400,16 +410,6 @@ func (q Query) Toggle(c catalog.Condition) Query {
 		out.Require = append(out.Require, c)
 	}
 	return out
-}
-
-func hasCondition(list []catalog.Condition, c catalog.Condition) bool {
-	key := c.String()
-	for _, have := range list {
-		if have.String() == key {
-			return true
-		}
-	}
-	return false
 }
 
 // Shorten leaves out of q the lists that say what their absence says:

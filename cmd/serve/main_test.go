@@ -174,23 +174,6 @@ func TestRun(t *testing.T) {
 		{name: "-frame-ancestors cannot add a directive", args: []string{"-frame-ancestors", "'self'; script-src *"}, wantErr: "-frame-ancestors"},
 		{name: "-root must exist", args: []string{"-root", "$DIR/none"}, wantErr: "-root"},
 		{name: "-h prints the flags and succeeds", args: []string{"-h"}},
-		{name: "-export without -base writes a site at the root", args: []string{"$SMALL", "-export", "$DIR"},
-			check: func(t *testing.T, dir, stdout string) {
-				if !strings.Contains(stdout, "for /\n") {
-					t.Errorf("stdout %q does not say the site is for /", stdout)
-				}
-				for _, f := range []string{"index.html", "about/index.html", "app.js", "app-worker.js", "404.html"} {
-					if m := protocolRelative.FindString(read(t, filepath.Join(dir, f))); m != "" {
-						t.Errorf("%s has a protocol-relative URL (%s…): the browser takes its first segment for a host", f, m)
-					}
-				}
-				if !strings.Contains(read(t, filepath.Join(dir, "app.js")), `"/web/app.wasm?v=`) {
-					t.Error("app.js does not load /web/app.wasm?v=…")
-				}
-				if !strings.Contains(read(t, filepath.Join(dir, "index.html")), `src="/app.js"`) {
-					t.Error(`index.html does not load src="/app.js"`)
-				}
-			}},
 		{name: "-export -base puts every URL under the base", args: []string{"$SMALL", "-export", "$DIR", "-base", "/tools/msgcompare/", "-public-url", "https://example.org/tools/msgcompare"},
 			check: func(t *testing.T, dir, stdout string) {
 				if !strings.Contains(read(t, filepath.Join(dir, "app.js")), `"/tools/msgcompare/web/app.wasm?v=`) {
@@ -208,13 +191,28 @@ func TestRun(t *testing.T) {
 					t.Error("the folder's file was touched")
 				}
 			}},
-		{name: "-export replaces a previous export whole", args: []string{"$SMALL", "-export", "$DIR"},
+		// One export at the root (each takes seconds): over a previous one.
+		{name: "-export without -base writes a site at the root, replacing a previous export whole", args: []string{"$SMALL", "-export", "$DIR"},
 			setup: func(t *testing.T, dir string) {
 				os.WriteFile(filepath.Join(dir, export.Marker), []byte("old"), 0o644)
 				os.MkdirAll(filepath.Join(dir, "app", "gone"), 0o755)
 				os.WriteFile(filepath.Join(dir, "app", "gone", "index.html.br"), []byte("stale"), 0o644)
 			},
-			check: func(t *testing.T, dir, _ string) {
+			check: func(t *testing.T, dir, stdout string) {
+				if !strings.Contains(stdout, "for /\n") {
+					t.Errorf("stdout %q does not say the site is for /", stdout)
+				}
+				for _, f := range []string{"index.html", "about/index.html", "app.js", "app-worker.js", "404.html"} {
+					if m := protocolRelative.FindString(read(t, filepath.Join(dir, f))); m != "" {
+						t.Errorf("%s has a protocol-relative URL (%s…): the browser takes its first segment for a host", f, m)
+					}
+				}
+				if !strings.Contains(read(t, filepath.Join(dir, "app.js")), `"/web/app.wasm?v=`) {
+					t.Error("app.js does not load /web/app.wasm?v=…")
+				}
+				if !strings.Contains(read(t, filepath.Join(dir, "index.html")), `src="/app.js"`) {
+					t.Error(`index.html does not load src="/app.js"`)
+				}
 				if _, err := os.Stat(filepath.Join(dir, "app", "gone")); err == nil {
 					t.Error("a page of the previous export survived")
 				}

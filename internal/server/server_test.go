@@ -20,9 +20,10 @@ import (
 	"msgcompare/web"
 )
 
-// testCache is shared by every server the tests build: each compresses the
-// 8 MB wasm once per process rather than once per test.
-var testCache = &CompressionCache{}
+// testCache is shared by every server the tests build: each compresses a
+// body once per process rather than once per test, and quickly (bin/serve's
+// own levels are what the end-to-end tests download).
+var testCache = &CompressionCache{Quick: true}
 
 // sharedServer is the server most tests read from: it is safe for
 // concurrent use, so one is enough.
