@@ -71,24 +71,36 @@ func frameEval[T any](t *testing.T, b *browser, expr string) (v T, ok bool) {
 func tapIn(t *testing.T, b *browser, sel, what string) {
 	t.Helper()
 	// The first box of the element: a link that wraps over two lines has
-	// nothing of it at the centre of its bounding box.
-	find := fmt.Sprintf(`(() => { const e = document.querySelector(%q); const r = e && [...e.getClientRects()].find((r) => r.width > 0); return r ? [r.x + r.width / 2, r.y + r.height / 2] : []; })()`, sel)
+	// nothing of it at the centre of its bounding box. The host scrolls
+	// the frame into view, which may show or hide its scroll bar and so
+	// narrow or widen the frame: the place is taken again after that, and
+	// the tap waits until the element is what is there.
+	find := fmt.Sprintf(`(() => { const e = document.querySelector(%q); const r = e && [...e.getClientRects()].find((r) => r.width > 0); if (!r) return []; const x = r.x + r.width / 2, y = r.y + r.height / 2; const hit = document.elementFromPoint(x, y); return [x, y, hit && e.contains(hit) ? 1 : 0]; })()`, sel)
 	var at []float64
-	for deadline := time.Now().Add(10 * time.Second); len(at) < 2; time.Sleep(100 * time.Millisecond) {
+	var frame []float64
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("tap %s: %s is not in the widget", what, sel)
+			if len(at) < 2 {
+				t.Fatalf("tap %s: %s is not in the widget", what, sel)
+			}
+			where, _ := frameEval[string](t, b, `location.href + " scrolled " + scrollY + ", " + innerWidth + "x" + innerHeight + " body " + document.body.getBoundingClientRect().height`)
+			b.screenshot(t, "tap-failed")
+			t.Fatalf("tap %s: %s at %v is covered, or out of the host's view (frame %v; %s)", what, sel, at, frame, where)
 		}
 		settle(t, b)
-		at, _ = frameEval[[]float64](t, b, find)
-	}
-	fy := eval[float64](t, b, `document.getElementById("w").getBoundingClientRect().y + scrollY`)
-	scroll := max(0, fy+at[1]-200)
-	b.run(t, "scroll to "+what, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollTo(0, %v)`, scroll)))
-	frame := eval[[]float64](t, b, `(() => { const r = document.getElementById("w").getBoundingClientRect(); return [r.x, r.y, r.height, innerHeight]; })()`)
-	if y := frame[1] + at[1]; at[1] > frame[2] || y < 0 || y > frame[3] {
-		where, _ := frameEval[string](t, b, `location.href + " scrolled " + scrollY + ", " + innerWidth + "x" + innerHeight + " body " + document.body.getBoundingClientRect().height + " " + document.body.children.length + " " + [...document.body.children].map(c => c.tagName + "." + c.className + ":" + Math.round(c.getBoundingClientRect().height)).join(",")`)
-		b.screenshot(t, "tap-failed")
-		t.Fatalf("tap %s: %s is at %v in a frame %v tall at %v, out of the host's view (%s)", what, sel, at[1], frame[2], frame[1], where)
+		if at, _ = frameEval[[]float64](t, b, find); len(at) < 3 {
+			continue
+		}
+		fy := eval[float64](t, b, `document.getElementById("w").getBoundingClientRect().y + scrollY`)
+		b.run(t, "scroll to "+what, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollTo(0, %v)`, max(0, fy+at[1]-200))))
+		settle(t, b)
+		if at, _ = frameEval[[]float64](t, b, find); len(at) < 3 || at[2] != 1 {
+			continue
+		}
+		frame = eval[[]float64](t, b, `(() => { const r = document.getElementById("w").getBoundingClientRect(); return [r.x, r.y, r.height, innerHeight]; })()`)
+		if y := frame[1] + at[1]; at[1] <= frame[2] && y >= 0 && y <= frame[3] {
+			break
+		}
 	}
 	b.run(t, "tap "+what, chromedp.MouseClickXY(frame[0]+at[0], frame[1]+at[1]))
 }
