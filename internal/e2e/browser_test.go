@@ -48,6 +48,7 @@ func TestMain(m *testing.M) {
 	cancel := startChrome()
 	code := m.Run()
 	cancel()
+	removeSharedExports()
 	os.Exit(code)
 }
 

@@ -11,7 +11,7 @@ import (
 
 func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 	t.Parallel()
-	root := exportTo(t, "/x/msgcompare")
+	root := sharedExportTo(t, "/x/msgcompare")
 	site := filepath.Join(root, "x", "msgcompare")
 	for _, f := range []string{"index.html", "about/index.html", "app/signal/index.html", "app.js", "app-worker.js",
 		"wasm_exec.js", "app.css", "manifest.webmanifest", "web/app.css", "web/app.wasm", "web/icon-192.png",
@@ -51,7 +51,7 @@ func TestExportWritesACompleteMinifiedSite(t *testing.T) {
 func TestExportOnStaticHosts(t *testing.T) {
 	t.Parallel()
 	needBrowser(t)
-	dirs := map[string]string{"": exportTo(t, ""), "/x/msgcompare": exportTo(t, "/x/msgcompare")}
+	dirs := map[string]string{"": sharedExportTo(t, ""), "/x/msgcompare": sharedExportTo(t, "/x/msgcompare")}
 	for _, host := range []string{"python", "nginx"} {
 		for _, prefix := range []string{"", "/x/msgcompare"} {
 			name := host + " at " + prefix + "/"

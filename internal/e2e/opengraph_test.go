@@ -113,7 +113,7 @@ func TestOpenGraphConsumersSeeEveryPicture(t *testing.T) {
 // PNG, and that the badges are there.
 func TestExportWritesThePicturesItsPagesName(t *testing.T) {
 	t.Parallel()
-	root := exportTo(t, "/x/msgcompare")
+	root := sharedExportTo(t, "/x/msgcompare")
 	site := filepath.Join(root, "x", "msgcompare")
 	ogImage := regexp.MustCompile(`<meta property="?og:image"? content="?([^" >]+)`)
 	for _, page := range []string{"index.html", "index.fa.html", "compare/index.zh-Hans.html", "app/signal/index.ru.html", "embed/index.html", "changes/index.de.html"} {

@@ -161,6 +161,67 @@ func exportTo(t testing.TB, prefix string, args ...string) string {
 	return root
 }
 
+// readOnlyExports are the exports that tests only read, one per prefix,
+// made once per run: an export of the real catalog costs about 17 s of CPU
+// (each page's picture, brotli's best level), and eight tests read the
+// same two. A test that changes its export makes its own (exportTo).
+type readOnlyExports struct {
+	mu    sync.Mutex
+	dir   string // removed by TestMain
+	roots map[string]*sharedExport
+}
+
+type sharedExport struct {
+	once sync.Once
+	root string
+	out  string
+	err  error
+}
+
+var exports = readOnlyExports{roots: map[string]*sharedExport{}}
+
+// sharedExportTo is exportTo for a test that only reads the site: every
+// such test of the run shares one export per prefix.
+func sharedExportTo(t testing.TB, prefix string) string {
+	t.Helper()
+	exports.mu.Lock()
+	if exports.dir == "" {
+		dir, err := os.MkdirTemp("", "msgcompare-exports-")
+		if err != nil {
+			exports.mu.Unlock()
+			t.Fatal(err)
+		}
+		exports.dir = dir
+	}
+	e := exports.roots[prefix]
+	if e == nil {
+		e = &sharedExport{root: filepath.Join(exports.dir, fmt.Sprint(len(exports.roots)))}
+		exports.roots[prefix] = e
+	}
+	exports.mu.Unlock()
+	e.once.Do(func() {
+		site := filepath.Join(e.root, filepath.FromSlash(strings.Trim(prefix, "/")))
+		args := []string{"-export", site}
+		if prefix != "" {
+			args = append(args, "-base", prefix+"/")
+		}
+		e.out, e.err = serveCmd(t, args...)
+	})
+	if e.err != nil {
+		t.Fatalf("bin/serve -export for %q: %v\n%s", prefix, e.err, e.out)
+	}
+	return e.root
+}
+
+// removeSharedExports deletes the shared exports at the end of the run.
+func removeSharedExports() {
+	exports.mu.Lock()
+	defer exports.mu.Unlock()
+	if exports.dir != "" {
+		os.RemoveAll(exports.dir)
+	}
+}
+
 var workerVersion = regexp.MustCompile(`"app-"?\s*\+?\s*"?([0-9a-f]{16})"`)
 
 // version reads the content version a server runs from its worker.

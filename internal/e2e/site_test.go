@@ -26,7 +26,7 @@ func TestUnknownPathsAre404WithLinksToEveryMessenger(t *testing.T) {
 	live := startServe(t)
 	origins := map[string]string{"bin/serve": live.URL}
 	if _, err := os.Stat("/usr/sbin/nginx"); err == nil || os.Getenv("CI") == "true" {
-		origins["nginx"] = startStatic(t, "nginx", exportTo(t, ""), "").url
+		origins["nginx"] = startStatic(t, "nginx", sharedExportTo(t, ""), "").url
 	}
 	for name, origin := range origins {
 		for _, p := range []string{"/app/doesnotexist", "/app/doesnotexist", "/nope", "/app/signal/x", "/embed/nope"} {
@@ -119,7 +119,7 @@ func TestNginxSendsTheServersHeaders(t *testing.T) {
 func TestSandboxedWidgetFromNginx(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t, 1280, 900)
-	ngx := startStatic(t, "nginx", exportTo(t, ""), "")
+	ngx := startStatic(t, "nginx", sharedExportTo(t, ""), "")
 	host := hostPage(t, ngx.url, `sandbox="allow-scripts"`, 1)
 	b.run(t, "open the host page", chromedp.Navigate(crossSite(host.URL)+"/"),
 		waitFor(frameHeight("w1")+" > 150"), wakeFrame("w1"),
@@ -253,7 +253,7 @@ func TestSnippetShowsThePublicURL(t *testing.T) {
 // Accept-Language when the address names none.
 func TestExportInEveryLanguageOnNginx(t *testing.T) {
 	t.Parallel()
-	ngx := startStatic(t, "nginx", exportTo(t, ""), "")
+	ngx := startStatic(t, "nginx", sharedExportTo(t, ""), "")
 	htmlTag := regexp.MustCompile(`<html[^>]*>`)
 	check := func(path, accept, want string) {
 		t.Helper()
