@@ -12,8 +12,8 @@ import (
 
 // state is what every page derives from its URL: the decoded query, the
 // notices about ignored parameters, the comparison result and the language.
-// Pages load it in OnInit (browser), OnPreRender (server) and OnNav,
-// with the site's path prefix for the links they render.
+// Pages load it in their shared lifecycle (page), with the site's path
+// prefix for the links they render.
 type state struct {
 	query   compare.Query
 	notices []compare.Notice

@@ -8,7 +8,7 @@ import (
 	"msgcompare/app/catalog"
 )
 
-// The server's side of evidence_js.go: the server's catalog has every
+// The server's side of fact_evidence_js.go: the server's catalog has every
 // fact's notes and sources (it is never abridged), so there is nothing to
 // fetch.
 

@@ -9,7 +9,8 @@ import (
 )
 
 // OnInit loads the state from the address bar before the first render.
-// The server has none: it loads the page in OnPreRender (page_other.go).
+// The server has none: it loads the page in OnPreRender
+// (lifecycle_other.go).
 func (p *page) OnInit() { p.self.loadURL(app.Window().URL(), clientPaths()) }
 
 // OnNav loads the page whenever the address changes, back and forward too.

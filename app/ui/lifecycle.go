@@ -6,15 +6,15 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// page is the lifecycle every page of the app shares; each embeds it, and
-// go-app calls the methods it promotes. In the browser (page_js.go) the
-// page loads its state from the address bar before the first render
-// (OnInit), so that it does not flash empty over the prerendered one,
-// loads it again whenever the address changes, back and forward too
-// (OnNav), and once it is in the DOM tells automated checks that the app
-// is ready (OnMount). The server (page_other.go) loads it before it
-// prerenders (OnPreRender). What differs from page to page is in self,
-// which the page's constructor sets to the page itself.
+// page is the lifecycle every page of the app shares; each embeds it,
+// and go-app calls the methods it promotes. In the browser
+// (lifecycle_js.go) the page loads its state from the address bar before
+// the first render (OnInit), so that it does not flash empty over the
+// prerendered one, loads it again whenever the address changes, back and
+// forward too (OnNav), and once it is in the DOM tells automated checks
+// that the app is ready (OnMount). The server (lifecycle_other.go) loads
+// it before it prerenders (OnPreRender). What differs from page to page
+// is in self, which the page's constructor sets to the page itself.
 type page struct {
 	self pageLoader
 }
