@@ -14,6 +14,7 @@ import (
 // sources, verified date and history, and the curators' verdicts.
 type AppPage struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 	// Today is the date prerendered facts age to (Config.Today).
@@ -25,25 +26,14 @@ type AppPage struct {
 	id string
 }
 
-// OnInit loads the state before the first client render.
-func (p *AppPage) OnInit() {
-	if app.IsClient {
-		p.loadURL(app.Window().URL().Path, app.Window().URL(), clientPaths())
-	}
+func newAppPage(c Config) app.Composer {
+	p := &AppPage{Catalog: c.Catalog, Today: c.Today, PublicURL: c.PublicURL}
+	p.self = p
+	return p
 }
 
-// OnPreRender loads the page on the server.
-func (p *AppPage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
-
-// OnNav loads the page when the URL changes.
-func (p *AppPage) OnNav(ctx app.Context) { p.loadPage(ctx) }
-
-// OnMount marks the app ready.
-func (p *AppPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
-
 func (p *AppPage) loadPage(ctx app.Context) {
-	u := ctx.Page().URL()
-	p.loadURL(u.Path, u, pathsOf(ctx))
+	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	p.today = today(p.Today)
 	setDocumentLang(ctx, p.lang)
 	needEvidence(ctx, p.Catalog, &p.state)
@@ -53,9 +43,9 @@ func (p *AppPage) loadPage(ctx app.Context) {
 	}
 }
 
-func (p *AppPage) loadURL(path string, u *url.URL, at paths) {
+func (p *AppPage) loadURL(u *url.URL, at paths) {
 	p.load(p.Catalog, u, at)
-	p.id = appIDFromPath(path)
+	p.id = appIDFromPath(u.Path)
 }
 
 // partnerQuery opens the side by side of messenger id and a likely

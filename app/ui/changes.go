@@ -16,6 +16,7 @@ import (
 // through a GET form, so that it works the same without JavaScript.
 type ChangesPage struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 
@@ -23,21 +24,11 @@ type ChangesPage struct {
 	list []changes.Change // the changes the query keeps
 }
 
-// OnInit loads the state before the first client render.
-func (p *ChangesPage) OnInit() {
-	if app.IsClient {
-		p.loadURL(app.Window().URL(), clientPaths())
-	}
+func newChangesPage(c Config) app.Composer {
+	p := &ChangesPage{Catalog: c.Catalog}
+	p.self = p
+	return p
 }
-
-// OnPreRender loads the page on the server.
-func (p *ChangesPage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
-
-// OnNav loads the page when the URL changes.
-func (p *ChangesPage) OnNav(ctx app.Context) { p.loadPage(ctx) }
-
-// OnMount marks the app ready.
-func (p *ChangesPage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *ChangesPage) loadPage(ctx app.Context) {
 	u, at := ctx.Page().URL(), pathsOf(ctx)

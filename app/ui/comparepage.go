@@ -19,6 +19,7 @@ const MaxCompare = 4
 // optionally with only the criteria where they differ.
 type ComparePage struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 	// Today is the date prerendered facts age to (Config.Today).
@@ -27,21 +28,11 @@ type ComparePage struct {
 	state
 }
 
-// OnInit loads the state before the first client render.
-func (p *ComparePage) OnInit() {
-	if app.IsClient {
-		p.loadURL(app.Window().URL(), clientPaths())
-	}
+func newComparePage(c Config) app.Composer {
+	p := &ComparePage{Catalog: c.Catalog, Today: c.Today}
+	p.self = p
+	return p
 }
-
-// OnPreRender loads the page on the server.
-func (p *ComparePage) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
-
-// OnNav loads the page when the URL changes.
-func (p *ComparePage) OnNav(ctx app.Context) { p.loadPage(ctx) }
-
-// OnMount marks the app ready.
-func (p *ComparePage) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
 
 func (p *ComparePage) loadPage(ctx app.Context) {
 	p.loadURL(ctx.Page().URL(), pathsOf(ctx))

@@ -189,13 +189,6 @@ func (h *Home) allCriteriaLink(shown int) app.UI {
 	return app.A().Class("all-criteria").Href(h.at.href("/", q)).Text(text)
 }
 
-// showChoices says whether to render the checkboxes of a choice list. The
-// prerendered page has them all (they work without the app); in the
-// browser a closed list renders none, which keeps every update small.
-func (h *Home) showChoices(id string) bool {
-	return app.IsServer || h.open[id]
-}
-
 // onChooseOpen records which choice lists the reader opened.
 func (h *Home) onChooseOpen(ctx app.Context, e app.Event) {
 	if h.open == nil {
@@ -240,15 +233,11 @@ func choiceSelect(id, name, current string, opts []choice, onChange app.EventHan
 }
 
 // checkbox renders a checkbox whose checked state is right both when
-// prerendered (attribute only when checked: checked="false" would read as
-// checked) and in the browser (the live property).
+// prerendered and in the browser (setChecked).
 func checkbox(id, name, value string, on bool, require string, onChange app.EventHandler) app.UI {
 	in := app.Input().Type("checkbox").ID(id).Name(name).Value(value).OnChange(onChange)
 	if require != "" {
 		in = in.DataSet("require", require)
 	}
-	if on || app.IsClient {
-		in = in.Checked(on)
-	}
-	return in
+	return setChecked(in, on)
 }

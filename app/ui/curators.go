@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !js
 
 package ui
 
@@ -24,9 +24,6 @@ type Curators struct {
 
 // OnPreRender loads the page on the server.
 func (p *Curators) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
-
-// OnNav loads the page when the URL changes.
-func (p *Curators) OnNav(ctx app.Context) { p.loadPage(ctx) }
 
 func (p *Curators) loadPage(ctx app.Context) {
 	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))

@@ -79,13 +79,6 @@ func (f *factPanel) open(d fact) {
 	}
 }
 
-// focus moves the keyboard focus to the first element matching selector.
-func focus(selector string) {
-	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
-		el.Call("focus")
-	}
-}
-
 // view is the panel with one fact's evidence, opened from a cell.
 func (f *factPanel) view(cat *catalog.Catalog, s *state) app.UI {
 	lang := s.lang

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -15,6 +16,7 @@ import (
 // (msgcompare:ready), and sends nothing else out of the frame.
 type Embed struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 	// Today is the date prerendered facts age to (Config.Today).
@@ -24,47 +26,39 @@ type Embed struct {
 	factPanel
 }
 
-// OnInit loads the state before the first client render.
-func (e *Embed) OnInit() {
-	if app.IsClient {
-		e.embedded = true
-		e.load(e.Catalog, app.Window().URL(), clientPaths())
-		e.detail = openFact(e.query)
-	}
+func newEmbed(c Config) app.Composer {
+	e := &Embed{Catalog: c.Catalog, Today: c.Today}
+	e.self = e
+	return e
 }
 
-// OnPreRender loads the page on the server.
-func (e *Embed) OnPreRender(ctx app.Context) { e.loadPage(ctx) }
-
-// OnNav reloads when the URL changes.
-func (e *Embed) OnNav(ctx app.Context) {
-	e.loadPage(ctx)
+func (e *Embed) loadURL(u *url.URL, at paths) {
+	e.embedded = true
+	e.load(e.Catalog, u, at)
+	e.detail = openFact(e.query)
 }
 
-// OnMount announces readiness. web/boot.js reports the height, from the
-// first paint on, whether the app runs or not.
-func (e *Embed) OnMount(ctx app.Context) {
+func (e *Embed) loadPage(ctx app.Context) {
+	e.loadURL(ctx.Page().URL(), pathsOf(ctx))
+	e.today = today(e.Today)
+	setDocumentLang(ctx, e.lang)
+	ctx.Page().SetTitle(t(e.lang, msgTitle))
+	ctx.Defer(func(app.Context) { patchMatrix(&e.state) })
+}
+
+// mounted binds the fact panel, fetches the evidence of the fact the
+// address opens, arranges the matrix's rows and tells the host page the
+// widget is interactive. web/boot.js reports the height, from the first
+// paint on, whether the app runs or not.
+func (e *Embed) mounted(ctx app.Context) {
 	e.mount(ctx, e.Catalog, &e.state)
 	if e.detail.app != "" {
 		needEvidence(ctx, e.Catalog, &e.state)
 	}
 	ctx.Defer(func(app.Context) {
 		patchMatrix(&e.state)
-		markReady()
 		postToParent(map[string]any{"type": "msgcompare:ready"})
 	})
-}
-
-func (e *Embed) loadPage(ctx app.Context) {
-	e.embedded = true
-	e.load(e.Catalog, ctx.Page().URL(), pathsOf(ctx))
-	e.today = today(e.Today)
-	e.detail = openFact(e.query)
-	setDocumentLang(ctx, e.lang)
-	ctx.Page().SetTitle(t(e.lang, msgTitle))
-	if app.IsClient {
-		ctx.Defer(func(app.Context) { patchMatrix(&e.state) })
-	}
 }
 
 // openFact is the fact the widget's address opens (fact=), if any.
@@ -226,16 +220,4 @@ func (e *Embed) onToggle(c catalog.Condition) app.EventHandler {
 		e.detail = fact{}
 		e.apply(ctx, e.Catalog, e.query.Toggle(c), true)
 	}
-}
-
-// postToParent sends one of the two embed messages to the host page. The
-// target origin is "*": the messages carry nothing private, and the
-// widget cannot know which site embeds it.
-func postToParent(msg map[string]any) {
-	win := app.Window()
-	parent := win.Get("parent")
-	if !parent.Truthy() || parent.Equal(win.JSValue()) {
-		return
-	}
-	parent.Call("postMessage", msg, "*")
 }

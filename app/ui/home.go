@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -15,6 +16,7 @@ import (
 // button walks through the states.
 type Home struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 	// Today is the date prerendered facts age to (Config.Today).
@@ -25,41 +27,31 @@ type Home struct {
 	open map[string]bool // choice lists the reader opened
 }
 
-// OnInit loads the state from the address bar before the first client-side
-// render, so that the page does not flash empty over the prerendered one.
-func (h *Home) OnInit() {
-	if app.IsClient {
-		h.load(h.Catalog, app.Window().URL(), clientPaths())
-	}
+func newHome(c Config) app.Composer {
+	h := &Home{Catalog: c.Catalog, Today: c.Today}
+	h.self = h
+	return h
 }
 
-// OnPreRender loads the state from the request URL on the server.
-func (h *Home) OnPreRender(ctx app.Context) { h.loadPage(ctx) }
-
-// OnNav reloads the state whenever the URL changes, back and forward too.
-func (h *Home) OnNav(ctx app.Context) { h.loadPage(ctx) }
-
-// OnMount marks the app ready once the first client render is in the DOM.
-func (h *Home) OnMount(ctx app.Context) {
-	h.mount(ctx, h.Catalog, &h.state)
-	ctx.Defer(func(app.Context) {
-		patchMatrix(&h.state)
-		markReady()
-	})
-	prefetchEvidence(ctx, h.Catalog)
-}
+func (h *Home) loadURL(u *url.URL, at paths) { h.load(h.Catalog, u, at) }
 
 func (h *Home) loadPage(ctx app.Context) {
-	h.load(h.Catalog, ctx.Page().URL(), pathsOf(ctx))
+	h.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	// The no-JS form sends every checkbox; the permalinks say it in short.
 	h.query.Shorten(h.Catalog)
 	h.today = today(h.Today)
 	h.detail = fact{}
 	setDocumentLang(ctx, h.lang)
 	ctx.Page().SetTitle(t(h.lang, msgTitle))
-	if app.IsClient {
-		ctx.Defer(func(app.Context) { patchMatrix(&h.state) })
-	}
+	ctx.Defer(func(app.Context) { patchMatrix(&h.state) })
+}
+
+// mounted binds the fact panel and arranges the matrix's rows, and
+// fetches the evidence once the browser is idle.
+func (h *Home) mounted(ctx app.Context) {
+	h.mount(ctx, h.Catalog, &h.state)
+	ctx.Defer(func(app.Context) { patchMatrix(&h.state) })
+	prefetchEvidence(ctx, h.Catalog)
 }
 
 // set shows query q: as a new history entry (push) or, while the reader

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
 	"msgcompare/app/catalog"
 	"msgcompare/app/plural"
 )
@@ -367,13 +365,3 @@ func (l locale) labelValue(label, value string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// setDocumentLang puts the page's language and writing direction on the
-// document: the server's prerender writes lang (and internal/server adds
-// dir), the browser sets both as it renders.
-func setDocumentLang(ctx app.Context, lang locale) {
-	ctx.Page().SetLang(lang.code)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("dir", lang.dir)
-	}
-}

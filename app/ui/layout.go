@@ -125,16 +125,6 @@ func themeOrAuto(theme string) string {
 	return theme
 }
 
-// bootFailedView is the quiet notice web/boot.js shows when the interactive
-// version cannot load (offline without a cache, a policy that forbids
-// WebAssembly): the page still works as forms and links.
-func bootFailedView(lang locale) app.UI {
-	if app.IsClient {
-		return nil
-	}
-	return app.P().Class("notice boot-failed").ID("boot-failed").Hidden(true).Attr("role", "status").Text(t(lang, msgBootFailed))
-}
-
 // noticeView reports ignored URL parameters (docs/contract.md §3, §6).
 // Values are rendered as text, never as markup.
 func noticeView(notices []compare.Notice, lang locale) app.UI {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"msgcompare/app/catalog"
@@ -13,30 +15,23 @@ import (
 // answers it with status 404; the static export writes it as 404.html.
 type NotFound struct {
 	app.Compo
+	page
 
 	Catalog *catalog.Catalog
 
 	state
 }
 
-// OnInit loads the state before the first client render.
-func (p *NotFound) OnInit() {
-	if app.IsClient {
-		p.load(p.Catalog, app.Window().URL(), clientPaths())
-	}
+func newNotFound(c Config) app.Composer {
+	p := &NotFound{Catalog: c.Catalog}
+	p.self = p
+	return p
 }
 
-// OnPreRender loads the page on the server.
-func (p *NotFound) OnPreRender(ctx app.Context) { p.loadPage(ctx) }
-
-// OnNav loads the page when the URL changes.
-func (p *NotFound) OnNav(ctx app.Context) { p.loadPage(ctx) }
-
-// OnMount marks the app ready.
-func (p *NotFound) OnMount(ctx app.Context) { ctx.Defer(func(app.Context) { markReady() }) }
+func (p *NotFound) loadURL(u *url.URL, at paths) { p.load(p.Catalog, u, at) }
 
 func (p *NotFound) loadPage(ctx app.Context) {
-	p.load(p.Catalog, ctx.Page().URL(), pathsOf(ctx))
+	p.loadURL(ctx.Page().URL(), pathsOf(ctx))
 	setDocumentLang(ctx, p.lang)
 	ctx.Page().SetTitle(t(p.lang, msgPageNotFound) + " · msgcompare")
 }

@@ -46,31 +46,22 @@ type sitePage struct {
 	// nav is the text key of the page's link in the navigation, in the
 	// table's order; "" for a page the navigation does not link.
 	nav string
-	// compo makes the page's component.
-	compo func(Config) func() app.Composer
+	// compo makes a new component of the page: go-app makes one for
+	// each navigation to the page.
+	compo func(Config) app.Composer
 }
 
 // sitePages is the page table.
 func sitePages() []sitePage {
 	return []sitePage{
-		{path: "/", nav: msgNavHome, compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &Home{Catalog: c.Catalog, Today: c.Today} }
-		}},
-		{path: "/compare", nav: msgNavCompare, compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &ComparePage{Catalog: c.Catalog, Today: c.Today} }
-		}},
-		{path: "/changes", nav: msgNavChanges, compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &ChangesPage{Catalog: c.Catalog} }
-		}},
+		{path: "/", nav: msgNavHome, compo: newHome},
+		{path: "/compare", nav: msgNavCompare, compo: newComparePage},
+		{path: "/changes", nav: msgNavChanges, compo: newChangesPage},
 		{path: "/about", nav: msgNavAbout, compo: aboutPage},
-		{path: "/embed", compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &Embed{Catalog: c.Catalog, Today: c.Today} }
-		}},
+		{path: "/embed", compo: newEmbed},
 		{path: "/embed/builder", nav: msgNavEmbed, compo: builderPage},
 		{path: "/curators", compo: curatorsPage},
-		{path: "/app/", perApp: true, compo: func(c Config) func() app.Composer {
-			return func() app.Composer { return &AppPage{Catalog: c.Catalog, Today: c.Today, PublicURL: c.PublicURL} }
-		}},
+		{path: "/app/", perApp: true, compo: newAppPage},
 	}
 }
 
@@ -94,12 +85,12 @@ func (p sitePage) pattern() string {
 // router is one per process: call it once.
 func Routes(cfg Config) {
 	for _, p := range sitePages() {
-		app.RouteWithRegexpFunc("^"+p.pattern()+"$", p.compo(cfg))
+		app.RouteWithRegexpFunc("^"+p.pattern()+"$", func() app.Composer { return p.compo(cfg) })
 	}
 	// Last, so that it only takes what no page matched: in the browser, an
 	// unknown address (the export's 404.html) shows the same page as the
 	// server's 404.
-	app.RouteWithRegexpFunc("^/", func() app.Composer { return &NotFound{Catalog: cfg.Catalog} })
+	app.RouteWithRegexpFunc("^/", func() app.Composer { return newNotFound(cfg) })
 }
 
 // PagePattern is a regular expression, in the syntax Go and JavaScript

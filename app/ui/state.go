@@ -12,8 +12,8 @@ import (
 
 // state is what every page derives from its URL: the decoded query, the
 // notices about ignored parameters, the comparison result and the language.
-// Pages load it in OnInit (browser), OnPreRender (server) and OnNav,
-// with the site's path prefix for the links they render.
+// Pages load it in their shared lifecycle (page), with the site's path
+// prefix for the links they render.
 type state struct {
 	query   compare.Query
 	notices []compare.Notice
@@ -50,25 +50,6 @@ func pageLang(cat *catalog.Catalog, q compare.Query) string {
 	return browserLang(cat)
 }
 
-// browserLang picks the reader's language in the browser from
-// navigator.languages, the way the server reads Accept-Language (the
-// server adds lang= to the pages it negotiates, so this is for the rest:
-// a static host, a page from the offline cache).
-func browserLang(cat *catalog.Catalog) string {
-	if !app.IsClient {
-		return catalog.SourceLang
-	}
-	var tags []string
-	langs := app.Window().Get("navigator").Get("languages")
-	for i := 0; langs.Truthy() && i < langs.Length() && i < 32; i++ {
-		tags = append(tags, langs.Index(i).String())
-	}
-	if l := cat.Prefer(tags); l != "" {
-		return l
-	}
-	return catalog.SourceLang
-}
-
 // paths is the path prefix the site is served under ("" at the root, for
 // example "/tools/msgcompare" under a sub-path). Each page reads it from
 // go-app's handler when it loads (pathsOf), so that two servers with
@@ -81,12 +62,6 @@ type paths string
 func pathsOf(ctx app.Context) paths {
 	const probe = "/web/p"
 	return paths(strings.TrimSuffix(strings.TrimSuffix(ctx.ResolveStaticResource(probe), probe), "/"))
-}
-
-// clientPaths is pathsOf before the first render, when there is no
-// context yet: go-app's environment in the browser.
-func clientPaths() paths {
-	return paths(strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
 }
 
 // link returns an absolute path of the site under its prefix.
@@ -129,7 +104,7 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 		patchMatrix(s)
 		nextTask(func() {
 			if push {
-				app.Window().Get("history").Call("pushState", nil, "", u.String())
+				pushHistory(u.String())
 			}
 			ctx.Page().ReplaceURL(&u)
 		})
@@ -149,7 +124,7 @@ func (s *state) apply(ctx app.Context, cat *catalog.Catalog, q compare.Query, pu
 // result).
 func renderNow(ctx app.Context) {
 	d, ok := ctx.Dispatcher().(app.ClientDispatcher)
-	if !app.IsClient || !ok {
+	if !ok {
 		return
 	}
 	d.Dispatch(app.Dispatch{Mode: app.Next, Source: ctx.Src(), Function: func(app.Context) { d.Consume() }})

@@ -1,3 +1,5 @@
+//go:build js
+
 package ui
 
 import (
@@ -14,9 +16,6 @@ import (
 // markReady tells automated checks that the WebAssembly app has booted and
 // rendered (docs/contract.md §6), and installs the link click guard.
 func markReady() {
-	if !app.IsClient {
-		return
-	}
 	installClickGuard()
 	win := app.Window()
 	if win.Get("document").Get("documentElement").Get("dataset").Get("wasm").String() == "ready" {
@@ -68,13 +67,8 @@ func installClickGuard() {
 }
 
 // nextTask runs f in a later task of the browser's event loop (a timer of
-// 0 ms), after the current one has ended and the page could paint; on the
-// server, at once.
+// 0 ms), after the current one has ended and the page could paint.
 func nextTask(f func()) {
-	if !app.IsClient {
-		f()
-		return
-	}
 	var cb app.Func
 	cb = app.FuncOf(func(app.Value, []app.Value) any {
 		cb.Release()
@@ -129,12 +123,6 @@ func FetchLanguage(code string) ([]byte, error) {
 	return fetchPack("msgcompareFetchLang", code)
 }
 
-// fetchEvidence returns the facts' notes and sources
-// (catalog.EncodeEvidence), through the loader as FetchLanguage does.
-func fetchEvidence() ([]byte, error) {
-	return fetchPack("msgcompareFetchEvidence")
-}
-
 // fetchPack calls the loader's function fn, which returns a promise of
 // an ArrayBuffer, and copies the bytes into Go.
 func fetchPack(fn string, args ...any) ([]byte, error) {
@@ -164,16 +152,6 @@ func BootFailed(err error) {
 	win.Get("console").Call("warn", "msgcompare: the interactive version did not load; the page works as plain forms.", err.Error())
 }
 
-// refusedError is a fetch through the loader that the site answered
-// with an error status (the loader's error carries it as status), as
-// opposed to one that got no answer.
-type refusedError struct {
-	status int
-	err    error
-}
-
-func (e *refusedError) Error() string { return e.err.Error() }
-
 // await waits for a JavaScript promise; the page's thread is free while
 // it waits.
 func await(p app.Value) (app.Value, error) {
@@ -200,4 +178,53 @@ func await(p app.Value) (app.Value, error) {
 	ok.Release()
 	fail.Release()
 	return r.v, r.err
+}
+
+// focus moves the keyboard focus to the first element matching selector.
+func focus(selector string) {
+	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// postToParent sends one of the two embed messages to the host page. The
+// target origin is "*": the messages carry nothing private, and the
+// widget cannot know which site embeds it.
+func postToParent(msg map[string]any) {
+	win := app.Window()
+	parent := win.Get("parent")
+	if !parent.Truthy() || parent.Equal(win.JSValue()) {
+		return
+	}
+	parent.Call("postMessage", msg, "*")
+}
+
+// pushHistory adds address u to the browser's history, as the current
+// entry, without loading it.
+func pushHistory(u string) {
+	app.Window().Get("history").Call("pushState", nil, "", u)
+}
+
+// browserLang picks the reader's language from navigator.languages, the
+// way the server reads Accept-Language (the server adds lang= to the
+// pages it negotiates, so this is for the rest: a static host, a page
+// from the offline cache).
+func browserLang(cat *catalog.Catalog) string {
+	var tags []string
+	langs := app.Window().Get("navigator").Get("languages")
+	for i := 0; langs.Truthy() && i < langs.Length() && i < 32; i++ {
+		tags = append(tags, langs.Index(i).String())
+	}
+	if l := cat.Prefer(tags); l != "" {
+		return l
+	}
+	return catalog.SourceLang
+}
+
+// setDocumentLang puts the page's language and writing direction on the
+// document. The server's prerender writes lang only (internal/server adds
+// dir).
+func setDocumentLang(ctx app.Context, lang locale) {
+	ctx.Page().SetLang(lang.code)
+	app.Window().Get("document").Get("documentElement").Set("dir", lang.dir)
 }

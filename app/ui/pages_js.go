@@ -1,4 +1,4 @@
-//go:build wasm
+//go:build js
 
 package ui
 
@@ -9,11 +9,9 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // (from the service worker's cache offline), in place of the history
 // entry go-app has just added for it. The app never runs on such a page
 // itself (web/boot.js), so this never reloads the page it is on.
-func aboutPage(Config) func() app.Composer    { return newDocumentPage }
-func builderPage(Config) func() app.Composer  { return newDocumentPage }
-func curatorsPage(Config) func() app.Composer { return newDocumentPage }
-
-func newDocumentPage() app.Composer { return &documentPage{} }
+func aboutPage(Config) app.Composer    { return &documentPage{} }
+func builderPage(Config) app.Composer  { return &documentPage{} }
+func curatorsPage(Config) app.Composer { return &documentPage{} }
 
 // documentPage loads its address as a document.
 type documentPage struct{ app.Compo }
