@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,8 @@ func TestNewAppScaffold(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the data with the scaffold does not validate:\n%v", err)
 	}
-	if cat.App("newchat") != nil || len(cat.Drafts) != 1 || cat.Drafts[0] != "newchat" {
+	// The data may hold other drafts: a maintainer's messenger in progress.
+	if cat.App("newchat") != nil || !slices.Contains(cat.Drafts, "newchat") {
 		t.Fatalf("the scaffold is published (drafts %v): readers would meet a row of unknowns", cat.Drafts)
 	}
 	// Researched, the maintainer removes "draft": the messenger is in.
