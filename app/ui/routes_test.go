@@ -17,8 +17,14 @@ func TestPagePatternMatchesEveryPage(t *testing.T) {
 	}
 	re := regexp.MustCompile(PagePattern())
 	paths := Paths(cat)
-	if len(paths) != 7+len(cat.Apps) {
-		t.Errorf("Paths lists %d pages, want the 7 pages and %d messengers", len(paths), len(cat.Apps))
+	pages := 0
+	for _, p := range sitePages() {
+		if !p.perApp {
+			pages++
+		}
+	}
+	if len(paths) != pages+len(cat.Apps) {
+		t.Errorf("Paths lists %d pages, want the page table's %d and %d messengers", len(paths), pages, len(cat.Apps))
 	}
 	for _, p := range paths {
 		for _, path := range []string{p, p + "/"} {
