@@ -4,27 +4,35 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
-// The compact form of a catalog that the WebAssembly app carries
-// (data/catalog.bin, made by `make build` from the JSON files): the same
-// values as Load returns, without field names, validation or a JSON
-// decoder. Decoding JSON in the browser cost 260–400 ms of main thread at
-// start; this takes a few. Strings are a length and their bytes, numbers
-// unsigned varints, maps their entries in key order, so the same catalog
+// The compact form of a catalog is what the WebAssembly app carries
+// (data/catalog.bin, which `make build` writes from the JSON files): the
+// values Load returns, without field names, validation or a JSON decoder.
+// Decoding the JSON in the browser took 260–400 ms of main thread at
+// start; this takes a few. A string is its length and its bytes, a number
+// an unsigned varint, a map its entries in key order, so that one catalog
 // always encodes to the same bytes (a test compares them).
 //
-// The compact catalog holds the English texts only. Each other language
-// is a pack of its own (EncodeLanguage: the interface's messages and the
-// catalog's texts, in the order the catalog needs them), which the server
-// serves beside the wasm: a reader downloads the one language they read,
-// not eight. A pack names the catalog version it belongs to, so a pack of
+// It holds the English texts only. Every other language is a pack of its
+// own (EncodeLanguage: the interface's messages and the catalog's texts,
+// in the order the catalog meets them), which the server serves beside the
+// wasm, so that a reader downloads the language they read and not all
+// eight. A pack names the catalog version it was made for, and a pack of
 // another build is refused rather than misread.
 //
-// The cells' notes and sources, two thirds of the catalog's weight, are
-// not in the compact catalog either: they are the evidence pack
-// (EncodeEvidence), which the browser fetches when a page first shows a
-// fact's evidence. A catalog read without it is Abridged.
+// Nor does it hold the facts' notes and sources, two thirds of the
+// catalog's weight: they are the evidence pack (EncodeEvidence), which the
+// browser fetches when a page first shows a fact's evidence. A catalog
+// read without it is Abridged.
+//
+// Each record is described once, by a function that takes a coder and a
+// pointer to the record (codeCriterion, codeApp...): the encoder writes
+// the fields it is pointed at, the decoder sets them, so that the two
+// directions cannot drift apart. The encoder becomes a coder only in
+// EncodeBinary, EncodeLanguage and EncodeEvidence, which the browser never
+// calls, so the linker leaves it out of the wasm, which only decodes.
 const (
 	binaryMagic   = "msgcompare-catalog-6\n"
 	packMagic     = "msgcompare-language-1\n"
@@ -37,11 +45,15 @@ const (
 // exported methods of types that reflection can reach), a function nobody
 // calls does not.
 func EncodeBinary(c *Catalog) ([]byte, error) {
-	w := encode(c)
-	w.n(1)
-	w.str(SourceLang)
-	w.list(w.texts[SourceLang])
-	return w.b, nil
+	return encodeCatalog(c).b, nil
+}
+
+// encodeCatalog encodes the catalog, and keeps the texts of every
+// language on the side, in the order the decoder fills them in.
+func encodeCatalog(c *Catalog) *encoder {
+	e := &encoder{b: []byte(binaryMagic), langTexts: map[string][]string{}}
+	codeCatalog(e, c)
+	return e
 }
 
 // EncodeLanguage encodes the pack of language code (any of the catalog's
@@ -51,12 +63,10 @@ func EncodeLanguage(c *Catalog, code string) ([]byte, error) {
 	if l == nil || code == SourceLang {
 		return nil, fmt.Errorf("catalog: no language pack for %q (English is in the compact catalog)", code)
 	}
-	texts := encode(c).texts[code]
-	p := binWriter{b: []byte(packMagic)}
-	p.strs(c.Version, code)
-	p.strMap(l.Messages)
-	p.list(texts)
-	return p.b, nil
+	p := langPack{version: c.Version, lang: code, messages: l.Messages, texts: encodeCatalog(c).langTexts[code]}
+	e := &encoder{b: []byte(packMagic)}
+	codeLanguage(e, &p)
+	return e.b, nil
 }
 
 // EncodeEvidence encodes the evidence pack: every cell's note and
@@ -66,27 +76,35 @@ func EncodeLanguage(c *Catalog, code string) ([]byte, error) {
 // keeps what lists and filters read (values, dates, verdicts); the words
 // and addresses a reader opens come here.
 func EncodeEvidence(c *Catalog) []byte {
-	w := binWriter{b: []byte(evidenceMagic)}
-	w.str(c.Version)
-	for i := range c.Apps {
-		a := &c.Apps[i]
-		w.n(len(a.Values))
-		for _, id := range sortedKeys(a.Values) {
-			cell := a.Values[id]
-			w.list(cell.Sources)
-			w.str(cell.Note)
-			w.n(len(cell.History))
-			for _, h := range cell.History {
-				w.list(h.Sources)
-				w.str(h.Note)
-			}
-		}
-		w.n(len(a.Status))
-		for _, st := range a.Status {
-			w.strs(st.Reason, st.Source)
-		}
-	}
-	return w.b
+	e := &encoder{b: []byte(evidenceMagic)}
+	// The counts the decoder checks are the catalog's own: no error.
+	_ = codeEvidence(e, c)
+	return e.b
+}
+
+// ReadBinary decodes a catalog written by EncodeBinary, with the packs of
+// the languages given (EncodeLanguage); the texts of the others stay out
+// (L10n.In falls back to English, and their Locale has no Messages). The
+// catalog is Abridged: its cells have no notes or sources until
+// ReadEvidence adds them. It trusts its input as far as meaning goes (Load
+// validated the facts before they were encoded) but never reads past the
+// end or panics on a broken file, and refuses a pack of another catalog
+// version.
+func ReadBinary(b []byte, langs ...[]byte) (*Catalog, error) {
+	return readCompact(b, func(d *decoder) (*Catalog, error) { return d.catalog(langs) })
+}
+
+// ReadLanguages decodes only the start of a catalog written by
+// EncodeBinary: its version and its languages, with the English messages.
+// That is enough to choose the language a page renders in (MatchLang)
+// before ReadBinary decodes the whole catalog with that language's pack,
+// which the browser fetches first.
+func ReadLanguages(b []byte) (*Catalog, error) {
+	return readCompact(b, func(d *decoder) (*Catalog, error) {
+		c := new(Catalog)
+		codeHead(d, c)
+		return c, nil
+	})
 }
 
 // ReadEvidence adds the cells' notes and sources from an evidence pack
@@ -98,153 +116,463 @@ func ReadEvidence(c *Catalog, b []byte) error {
 	if !c.Abridged {
 		return nil
 	}
-	return readPack(b, evidenceMagic, "an evidence pack", func(r *binReader) error { return r.evidence(c) })
-}
-
-func (r *binReader) evidence(c *Catalog) error {
-	if v := r.str(); v != c.Version {
-		return fmt.Errorf("catalog: the evidence pack is of catalog %s, not %s: the wasm and the server are of different builds", v, c.Version)
-	}
-	// Everything is read first, so that a broken pack leaves the catalog
-	// as it was.
-	type evidence struct {
-		sources []string
-		note    string
-		history []evidence
-	}
-	type appEvidence struct {
-		cells  []evidence
-		status [][2]string // reason, source
-	}
-	all := make([]appEvidence, len(c.Apps))
-	for i := range c.Apps {
-		a := &c.Apps[i]
-		ids := sortedKeys(a.Values)
-		if n := r.n(); n != len(ids) {
-			return fmt.Errorf("catalog: the evidence pack has %d facts of %s, the catalog %d", n, a.ID, len(ids))
+	// The pack is read into copies of the cells and verdicts, which take
+	// their place only once all of it has been read: a broken pack leaves
+	// the catalog as it was.
+	draft := evidenceDraft(c)
+	err := readPack(b, evidenceMagic, "an evidence pack", func(d *decoder) error {
+		if err := codeEvidence(d, draft); err != nil {
+			return err
 		}
-		all[i].cells = make([]evidence, len(ids))
-		for j, id := range ids {
-			e := evidence{sources: r.list(), note: r.str()}
-			if n := r.n(); n != len(a.Values[id].History) {
-				return fmt.Errorf("catalog: the evidence pack has %d past values of %s's %s, the catalog %d", n, a.ID, id, len(a.Values[id].History))
-			}
-			e.history = make([]evidence, len(a.Values[id].History))
-			for k := range e.history {
-				e.history[k] = evidence{sources: r.list(), note: r.str()}
-			}
-			all[i].cells[j] = e
-		}
-		if n := r.n(); n != len(a.Status) {
-			return fmt.Errorf("catalog: the evidence pack has %d verdicts on %s, the catalog %d", n, a.ID, len(a.Status))
-		}
-		all[i].status = make([][2]string, len(a.Status))
-		for k := range all[i].status {
-			all[i].status[k] = [2]string{r.str(), r.str()}
-		}
-	}
-	if len(r.b) != 0 {
-		return fmt.Errorf("catalog: %d bytes after the end of the evidence pack", len(r.b))
+		return d.end("the evidence pack")
+	})
+	if err != nil {
+		return err
 	}
 	for i := range c.Apps {
-		a := &c.Apps[i]
-		for j, id := range sortedKeys(a.Values) {
-			cell, e := a.Values[id], all[i].cells[j]
-			cell.Sources, cell.Note = e.sources, e.note
-			for k := range cell.History {
-				cell.History[k].Sources, cell.History[k].Note = e.history[k].sources, e.history[k].note
-			}
+		a, from := &c.Apps[i], &draft.Apps[i]
+		for id, cell := range a.Values {
+			*cell = *from.Values[id]
 		}
-		for k := range a.Status {
-			a.Status[k].Reason, a.Status[k].Source = all[i].status[k][0], all[i].status[k][1]
-		}
+		copy(a.Status, from.Status)
 	}
 	c.Abridged = false
 	return nil
 }
 
-// encode writes the catalog's structure; the texts go by language to
-// w.texts, in the order ReadBinary fills them in.
-func encode(c *Catalog) *binWriter {
-	var w binWriter
-	w.texts = map[string][]string{}
-	w.b = append(w.b, binaryMagic...)
-	w.str(c.Version)
-	w.str(c.Updated)
-	w.str(c.License)
-	w.n(len(c.Locales))
-	for _, l := range c.Locales {
-		w.strs(l.Code, l.Name, l.Dir)
-		if l.Code == SourceLang {
-			w.strMap(l.Messages)
-		} else {
-			w.strMap(nil) // in the language's pack
+// evidenceDraft copies what the evidence pack fills in: the catalog's
+// version, and its apps' ids, cells (with their history) and verdicts.
+func evidenceDraft(c *Catalog) *Catalog {
+	draft := &Catalog{Version: c.Version, Apps: make([]App, len(c.Apps))}
+	for i, a := range c.Apps {
+		values := make(map[string]*Cell, len(a.Values))
+		for id, cell := range a.Values {
+			cp := *cell
+			cp.History = slices.Clone(cell.History)
+			values[id] = &cp
 		}
+		draft.Apps[i] = App{ID: a.ID, Values: values, Status: slices.Clone(a.Status)}
 	}
-	w.n(len(c.Groups))
-	for _, g := range c.Groups {
-		w.str(g.ID)
-		w.l10n(g.Label)
-	}
-	w.n(len(c.Criteria))
-	for i := range c.Criteria {
-		w.criterion(&c.Criteria[i])
-	}
-	w.n(len(c.Presets))
-	for _, p := range c.Presets {
-		w.strs(p.ID, p.Require, p.Source)
-		w.l10n(p.Label)
-		w.l10n(p.Description)
-		w.l10n(p.Rationale)
-	}
-	w.n(len(c.Apps))
-	for i := range c.Apps {
-		w.app(&c.Apps[i])
-	}
-	if c.Guide == nil {
-		w.n(0)
-	} else {
-		w.n(len(c.Guide) + 1)
-	}
-	for _, q := range c.Guide {
-		w.strs(q.ID, q.Criterion)
-		w.flag(q.Multiple)
-		w.l10n(q.Label)
-		w.l10n(q.Why)
-		w.n(len(q.Answers))
-		for _, a := range q.Answers {
-			w.str(a.ID)
-			w.l10n(a.Label)
-			w.str(a.Require)
-		}
-	}
-	if f := c.Freshness; f != nil {
-		w.n(1)
-		w.n(f.StaleAfterDays)
-		w.n(f.HardLimitDays)
-		w.str(f.CorrectionURL)
-	} else {
-		w.n(0)
-	}
-	return &w
+	return draft
 }
 
-// ReadBinary decodes a catalog written by EncodeBinary, with the packs of
-// the languages given (EncodeLanguage); the texts of the others stay out
-// (L10n.In falls back to English, and their Locale has no Messages). The
-// catalog is Abridged: its cells have no notes or sources until
-// ReadEvidence adds them. It
-// trusts its input as far as meaning goes (Load validated the facts before
-// they were encoded) but never reads past the end or panics on a broken
-// file, and refuses a pack of another catalog version.
-func ReadBinary(b []byte, langs ...[]byte) (*Catalog, error) {
-	return readCompact(b, func(r *binReader) (*Catalog, error) { return r.catalog(langs) })
+// A coder encodes or decodes the fields it is pointed at: the encoder
+// writes them, the decoder sets them. The lengths of what follows pass by
+// value instead (size, sizeOrNil), each side getting the length it must
+// go on with, so that no local variable escapes to the heap through them.
+type coder interface {
+	// n, str and flag code a number, a string and a flag (a number, 1
+	// for true).
+	n(*int)
+	str(*string)
+	flag(*bool)
+	// list codes a list of strings; nil reads back as nil.
+	list(*[]string)
+	// l10n codes which languages a text has; its words go to the end of
+	// the compact catalog (texts) or to a language pack.
+	l10n(*L10n)
+	// strMap codes a map of strings in key order; an empty one reads back
+	// as nil.
+	strMap(*map[string]string)
+	// size codes the length of a list or map: the encoder writes n and
+	// returns it, the decoder returns the one it reads.
+	size(n int) int
+	// sizeOrNil codes the length of a list that may be nil, written as
+	// n+1 with 0 for nil; -1 stands for nil.
+	sizeOrNil(n int) int
+	// texts codes the words that l10n left out, at the end of the
+	// compact catalog: the encoder writes the English ones (the others
+	// go to their language's pack), the decoder fills them in.
+	texts()
+	// decoding reports whether the fields are set rather than written:
+	// the helpers below, and the odd record function, then make the
+	// slices, maps and pointers to fill.
+	decoding() bool
+}
+
+// slice codes a slice as its length and its elements, each with code. A
+// decoded slice is never nil.
+func slice[T any](c coder, s *[]T, code func(coder, *T)) {
+	n := c.size(len(*s))
+	if c.decoding() {
+		*s = make([]T, n)
+	}
+	for i := range *s {
+		code(c, &(*s)[i])
+	}
+}
+
+// sliceOrNil codes a slice that may be nil, which reads back as nil.
+func sliceOrNil[T any](c coder, s *[]T, code func(coder, *T)) {
+	n := len(*s)
+	if *s == nil {
+		n = -1
+	}
+	if n = c.sizeOrNil(n); n < 0 {
+		return
+	}
+	if c.decoding() {
+		*s = make([]T, n)
+	}
+	for i := range *s {
+		code(c, &(*s)[i])
+	}
+}
+
+// optional codes a pointer that may be nil: a flag, and what it points to.
+func optional[T any](c coder, p **T, code func(coder, *T)) {
+	has := *p != nil
+	c.flag(&has)
+	if !has {
+		return
+	}
+	if c.decoding() {
+		*p = new(T)
+	}
+	code(c, *p)
+}
+
+// sortedMap codes a map with string keys as its length and its entries in
+// key order, each a key and its value, coded with code. An empty map reads
+// back as nil.
+func sortedMap[V any](c coder, m *map[string]V, code func(coder, *V)) {
+	keys := sortedKeys(*m) // none when decoding
+	n := c.size(len(keys))
+	if n == 0 {
+		return
+	}
+	decoding := c.decoding()
+	if decoding {
+		*m = make(map[string]V, n)
+	}
+	var key string
+	var value, zero V
+	for i := range n {
+		if decoding {
+			value = zero
+		} else {
+			key, value = keys[i], (*m)[keys[i]]
+		}
+		c.str(&key)
+		code(c, &value)
+		if decoding {
+			(*m)[key] = value
+		}
+	}
+}
+
+// codeCatalog codes the compact catalog. Its texts in other languages than
+// English are a pack of their own (codeLanguage), its cells' evidence
+// another (codeEvidence).
+func codeCatalog(c coder, cat *Catalog) {
+	codeHead(c, cat)
+	slice(c, &cat.Groups, codeGroup)
+	slice(c, &cat.Criteria, codeCriterion)
+	slice(c, &cat.Presets, codePreset)
+	slice(c, &cat.Apps, codeApp)
+	sliceOrNil(c, &cat.Guide, codeQuestion)
+	optional(c, &cat.Freshness, codeFreshness)
+	c.texts()
+}
+
+// codeHead codes what the catalog starts with, all that ReadLanguages
+// reads: its version and languages.
+func codeHead(c coder, cat *Catalog) {
+	c.str(&cat.Version)
+	c.str(&cat.Updated)
+	c.str(&cat.License)
+	slice(c, &cat.Locales, codeLocale)
+}
+
+func codeLocale(c coder, l *Locale) {
+	c.str(&l.Code)
+	c.str(&l.Name)
+	c.str(&l.Dir)
+	if l.Code == SourceLang {
+		c.strMap(&l.Messages)
+	} else {
+		var none map[string]string // in the language's pack
+		c.strMap(&none)
+	}
+}
+
+func codeGroup(c coder, g *Group) {
+	c.str(&g.ID)
+	c.l10n(&g.Label)
+}
+
+// codeCriterion codes a criterion; its Added date is for Load alone.
+func codeCriterion(c coder, cr *Criterion) {
+	c.str(&cr.ID)
+	c.str(&cr.Group)
+	c.str((*string)(&cr.Type))
+	c.list(&cr.Values)
+	sortedMap(c, &cr.ValueLabels, coder.l10n)
+	good := 0 // Good is nil (0), false (1) or true (2)
+	if cr.Good != nil {
+		good = 1
+		if *cr.Good {
+			good = 2
+		}
+	}
+	c.n(&good)
+	if c.decoding() && (good == 1 || good == 2) {
+		v := good == 2
+		cr.Good = &v
+	}
+	c.flag(&cr.UnlimitedAllowed)
+	c.flag(&cr.Key)
+	c.l10n(&cr.Unit)
+	c.l10n(&cr.Label)
+	c.l10n(&cr.Description)
+}
+
+func codePreset(c coder, p *Preset) {
+	c.str(&p.ID)
+	c.str(&p.Require)
+	c.str(&p.Source)
+	c.l10n(&p.Label)
+	c.l10n(&p.Description)
+	c.l10n(&p.Rationale)
+}
+
+func codeApp(c coder, a *App) {
+	c.str(&a.ID)
+	c.str(&a.Name)
+	c.str(&a.Homepage)
+	c.l10n(&a.Summary)
+	c.str(&a.Added)
+	optional(c, &a.Discontinued, codeDiscontinued)
+	sortedMap(c, &a.Values, codeCell)
+	if c.decoding() && a.Values == nil {
+		a.Values = map[string]*Cell{} // as Load makes it
+	}
+	sliceOrNil(c, &a.Status, codeStatus)
+}
+
+func codeDiscontinued(c coder, d *Discontinued) {
+	c.str(&d.Date)
+	c.str(&d.Source)
+	c.str(&d.Note)
+}
+
+// codeCell codes a fact without its note and sources (codeEvidence has
+// them); a decoded fact is a new cell. Pending is for Load alone.
+func codeCell(c coder, p **Cell) {
+	if *p == nil {
+		*p = new(Cell)
+	}
+	cell := *p
+	codeValue(c, &cell.Value)
+	c.str(&cell.Verified)
+	sliceOrNil(c, &cell.History, codeChange)
+}
+
+// codeChange codes a past value without its note and sources
+// (codeEvidence).
+func codeChange(c coder, h *Change) {
+	codeValue(c, &h.Value)
+	c.str(&h.Until)
+}
+
+// codeValue codes a value: its type, whether it is unknown, and the rest
+// only when it is not.
+func codeValue(c coder, v *Value) {
+	c.str((*string)(&v.Type))
+	c.flag(&v.Null)
+	if v.Null {
+		return
+	}
+	c.flag(&v.Bool)
+	c.flag(&v.Unlimited)
+	c.str(&v.Str)
+	c.list(&v.Set)
+	c.n(&v.Num)
+	sliceOrNil(c, &v.Audits, codeAudit)
+}
+
+func codeAudit(c coder, a *Audit) {
+	c.n(&a.Year)
+	c.str(&a.Auditor)
+	c.str(&a.Scope)
+	c.str(&a.URL)
+}
+
+// codeStatus codes a curator's verdict without its reason and source
+// (codeEvidence).
+func codeStatus(c coder, s *Status) {
+	c.str(&s.Curator)
+	c.str(&s.Status)
+	c.str(&s.Since)
+}
+
+func codeQuestion(c coder, q *Question) {
+	c.str(&q.ID)
+	c.str(&q.Criterion)
+	c.flag(&q.Multiple)
+	c.l10n(&q.Label)
+	c.l10n(&q.Why)
+	slice(c, &q.Answers, codeAnswer)
+}
+
+func codeAnswer(c coder, a *Answer) {
+	c.str(&a.ID)
+	c.l10n(&a.Label)
+	c.str(&a.Require)
+}
+
+func codeFreshness(c coder, f *Freshness) {
+	c.n(&f.StaleAfterDays)
+	c.n(&f.HardLimitDays)
+	c.str(&f.CorrectionURL)
+}
+
+// A langPack is what a language pack holds: the catalog version it
+// belongs to, its language, the interface's messages in it, and the
+// catalog's texts in the order the compact catalog's l10n met them.
+type langPack struct {
+	version, lang string
+	messages      map[string]string
+	texts         []string
+}
+
+func codeLanguage(c coder, p *langPack) {
+	c.str(&p.version)
+	c.str(&p.lang)
+	c.strMap(&p.messages)
+	c.list(&p.texts)
+}
+
+// codeEvidence codes the evidence pack of cat: for each app, in order,
+// the notes and sources of its cells, by id, and of their past values,
+// then the reasons and sources of its verdicts. Its lengths are those of
+// the catalog, so they are written only to be checked: a pack of another
+// catalog is refused.
+func codeEvidence(c coder, cat *Catalog) error {
+	version := cat.Version
+	c.str(&version)
+	if version != cat.Version {
+		return fmt.Errorf("catalog: the evidence pack is of catalog %s, not %s: the wasm and the server are of different builds", version, cat.Version)
+	}
+	for i := range cat.Apps {
+		a := &cat.Apps[i]
+		ids := sortedKeys(a.Values)
+		if n := c.size(len(ids)); n != len(ids) {
+			return fmt.Errorf("catalog: the evidence pack has %d facts of %s, the catalog %d", n, a.ID, len(ids))
+		}
+		for _, id := range ids {
+			cell := a.Values[id]
+			c.list(&cell.Sources)
+			c.str(&cell.Note)
+			if n := c.size(len(cell.History)); n != len(cell.History) {
+				return fmt.Errorf("catalog: the evidence pack has %d past values of %s's %s, the catalog %d", n, a.ID, id, len(cell.History))
+			}
+			for k := range cell.History {
+				c.list(&cell.History[k].Sources)
+				c.str(&cell.History[k].Note)
+			}
+		}
+		if n := c.size(len(a.Status)); n != len(a.Status) {
+			return fmt.Errorf("catalog: the evidence pack has %d verdicts on %s, the catalog %d", n, a.ID, len(a.Status))
+		}
+		for k := range a.Status {
+			c.str(&a.Status[k].Reason)
+			c.str(&a.Status[k].Source)
+		}
+	}
+	return nil
+}
+
+// The encoder writes what a coder is pointed at.
+type encoder struct {
+	b         []byte
+	langTexts map[string][]string // by language, in the order l10n met them
+}
+
+func (e *encoder) decoding() bool { return false }
+
+func (e *encoder) writeNum(v int) { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+
+func (e *encoder) writeStr(s string) {
+	e.writeNum(len(s))
+	e.b = append(e.b, s...)
+}
+
+func (e *encoder) n(v *int)      { e.writeNum(*v) }
+func (e *encoder) str(s *string) { e.writeStr(*s) }
+
+func (e *encoder) flag(f *bool) {
+	if *f {
+		e.writeNum(1)
+	} else {
+		e.writeNum(0)
+	}
+}
+
+func (e *encoder) size(n int) int {
+	e.writeNum(n)
+	return n
+}
+
+func (e *encoder) sizeOrNil(n int) int {
+	e.writeNum(n + 1)
+	return n
+}
+
+func (e *encoder) list(ss *[]string) {
+	if *ss == nil {
+		e.sizeOrNil(-1)
+		return
+	}
+	e.sizeOrNil(len(*ss))
+	for _, s := range *ss {
+		e.writeStr(s)
+	}
+}
+
+func (e *encoder) l10n(t *L10n) {
+	if *t == nil {
+		e.sizeOrNil(-1)
+		return
+	}
+	e.sizeOrNil(len(*t))
+	for _, k := range sortedKeys(*t) {
+		e.writeStr(k)
+		e.langTexts[k] = append(e.langTexts[k], (*t)[k])
+	}
+}
+
+func (e *encoder) strMap(m *map[string]string) {
+	e.writeNum(len(*m))
+	for _, k := range sortedKeys(*m) {
+		e.writeStr(k)
+		e.writeStr((*m)[k])
+	}
+}
+
+func (e *encoder) texts() {
+	e.writeNum(1)
+	e.writeStr(SourceLang)
+	en := e.langTexts[SourceLang]
+	e.list(&en)
+}
+
+// binError is a broken compact catalog or pack: the decoder panics with
+// it, readPack returns it.
+type binError string
+
+func (e binError) Error() string { return "catalog: broken compact catalog: " + string(e) }
+
+// The decoder sets what a coder is pointed at.
+type decoder struct {
+	b       []byte
+	pending map[string][]L10n // by language: the texts still to fill, in order
 }
 
 // readCompact checks that b is a compact catalog and decodes it with read.
-func readCompact(b []byte, read func(*binReader) (*Catalog, error)) (c *Catalog, err error) {
-	err = readPack(b, binaryMagic, "a compact catalog", func(r *binReader) (err error) {
-		c, err = read(r)
+func readCompact(b []byte, read func(*decoder) (*Catalog, error)) (c *Catalog, err error) {
+	err = readPack(b, binaryMagic, "a compact catalog", func(d *decoder) (err error) {
+		c, err = read(d)
 		return err
 	})
 	if err != nil {
@@ -256,70 +584,45 @@ func readCompact(b []byte, read func(*binReader) (*Catalog, error)) (c *Catalog,
 // readPack checks that b starts with magic, the mark of what it should
 // be, and reads the rest with read, turning a read past its end
 // (binError) into an error.
-func readPack(b []byte, magic, what string, read func(*binReader) error) (err error) {
+func readPack(b []byte, magic, what string, read func(*decoder) error) (err error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return errors.New("catalog: not " + what + " (or of another version): rebuild it with make build")
 	}
-	r := binReader{b: b[len(magic):]}
+	d := decoder{b: b[len(magic):]}
 	defer func() {
 		if e := recover(); e != nil {
-			if re, ok := e.(binError); ok {
-				err = re
+			if be, ok := e.(binError); ok {
+				err = be
 				return
 			}
 			panic(e)
 		}
 	}()
-	return read(&r)
+	return read(&d)
+}
+
+// end checks that nothing is left after what has been read.
+func (d *decoder) end(what string) error {
+	if len(d.b) != 0 {
+		return fmt.Errorf("catalog: %d bytes after the end of %s", len(d.b), what)
+	}
+	return nil
 }
 
 // catalog reads the whole catalog, then the language packs.
-func (r *binReader) catalog(langs [][]byte) (*Catalog, error) {
-	c := r.head()
-	c.Groups = make([]Group, r.n())
-	for i := range c.Groups {
-		c.Groups[i] = Group{ID: r.str(), Label: r.l10n()}
+func (d *decoder) catalog(langs [][]byte) (*Catalog, error) {
+	c := new(Catalog)
+	codeCatalog(d, c)
+	if err := d.end("the compact catalog"); err != nil {
+		return nil, err
 	}
-	c.Criteria = make([]Criterion, r.n())
-	for i := range c.Criteria {
-		r.criterion(&c.Criteria[i])
-	}
-	c.Presets = make([]Preset, r.n())
-	for i := range c.Presets {
-		p := &c.Presets[i]
-		p.ID, p.Require, p.Source = r.str(), r.str(), r.str()
-		p.Label, p.Description, p.Rationale = r.l10n(), r.l10n(), r.l10n()
-	}
-	c.Apps = make([]App, r.n())
-	for i := range c.Apps {
-		r.app(&c.Apps[i])
-	}
-	if n, ok := r.count(); ok {
-		c.Guide = make([]Question, n)
-		for i := range c.Guide {
-			q := &c.Guide[i]
-			q.ID, q.Criterion, q.Multiple = r.str(), r.str(), r.n() == 1
-			q.Label, q.Why = r.l10n(), r.l10n()
-			q.Answers = make([]Answer, r.n())
-			for j := range q.Answers {
-				q.Answers[j] = Answer{ID: r.str(), Label: r.l10n(), Require: r.str()}
-			}
-		}
-	}
-	if r.n() == 1 {
-		c.Freshness = &Freshness{StaleAfterDays: r.n(), HardLimitDays: r.n(), CorrectionURL: r.str()}
-	}
-	r.fillTexts()
-	if len(r.b) != 0 {
-		return nil, fmt.Errorf("catalog: %d bytes after the end of the compact catalog", len(r.b))
-	}
-	for _, p := range langs {
-		if err := r.language(c, p); err != nil {
+	for _, b := range langs {
+		if err := d.language(c, b); err != nil {
 			return nil, err
 		}
 	}
 	// The languages without their pack: no room left for their texts.
-	for lang, ts := range r.pending {
+	for lang, ts := range d.pending {
 		for _, t := range ts {
 			delete(t, lang)
 		}
@@ -329,375 +632,151 @@ func (r *binReader) catalog(langs [][]byte) (*Catalog, error) {
 	return c, nil
 }
 
-// ReadLanguages decodes only the start of a catalog written by
-// EncodeBinary: its version and its languages, with the English messages.
-// That is enough to choose the language a page renders in (MatchLang)
-// before ReadBinary decodes the whole catalog with that language's pack,
-// which the browser fetches first.
-func ReadLanguages(b []byte) (*Catalog, error) {
-	return readCompact(b, func(r *binReader) (*Catalog, error) { return r.head(), nil })
-}
-
-// head reads what the catalog starts with: its version and languages.
-func (r *binReader) head() *Catalog {
-	c := &Catalog{Version: r.str(), Updated: r.str(), License: r.str()}
-	c.Locales = make([]Locale, r.n())
-	for i := range c.Locales {
-		l := &c.Locales[i]
-		l.Code, l.Name, l.Dir, l.Messages = r.str(), r.str(), r.str(), r.strMap()
-	}
-	return c
-}
-
 // language reads a language pack into c: its messages, and its texts
 // where l10n left room for them.
-func (r *binReader) language(c *Catalog, b []byte) error {
-	return readPack(b, packMagic, "a language pack", func(p *binReader) error { return r.languageFrom(p, c) })
-}
-
-// languageFrom reads the pack in p into c.
-func (r *binReader) languageFrom(p *binReader, c *Catalog) error {
-	version, code := p.str(), p.str()
-	if version != c.Version {
-		return fmt.Errorf("catalog: the %s pack is of catalog %s, not %s: the wasm and the server are of different builds", code, version, c.Version)
-	}
-	l := c.Locale(code)
-	if l == nil || code == SourceLang {
-		return fmt.Errorf("catalog: a pack of language %q, which the catalog has no room for", code)
-	}
-	if l.Messages != nil {
-		return fmt.Errorf("catalog: two packs of %s", code)
-	}
-	l.Messages = p.strMap()
-	texts := p.list()
-	if len(texts) != len(r.pending[code]) {
-		return fmt.Errorf("catalog: the %s pack has %d texts, the catalog room for %d", code, len(texts), len(r.pending[code]))
-	}
-	for i, t := range r.pending[code] {
-		t[code] = texts[i]
-	}
-	delete(r.pending, code)
-	if len(p.b) != 0 {
-		return fmt.Errorf("catalog: %d bytes after the end of the %s pack", len(p.b), code)
-	}
-	return nil
-}
-
-type binWriter struct {
-	b     []byte
-	texts map[string][]string // by language, in the order l10n met them
-}
-
-func (w *binWriter) n(v int) { w.b = binary.AppendUvarint(w.b, uint64(v)) }
-
-func (w *binWriter) str(s string) {
-	w.n(len(s))
-	w.b = append(w.b, s...)
-}
-
-func (w *binWriter) strs(ss ...string) {
-	for _, s := range ss {
-		w.str(s)
-	}
-}
-
-func (w *binWriter) flag(b bool) {
-	if b {
-		w.n(1)
-	} else {
-		w.n(0)
-	}
-}
-
-func (w *binWriter) list(ss []string) {
-	if ss == nil {
-		w.n(0)
-		return
-	}
-	w.n(len(ss) + 1)
-	w.strs(ss...)
-}
-
-// l10n writes which languages a text has; the texts themselves go to
-// their language's list, written at the end.
-func (w *binWriter) l10n(t L10n) {
-	if t == nil {
-		w.n(0)
-		return
-	}
-	if w.texts == nil {
-		w.texts = map[string][]string{}
-	}
-	w.n(len(t) + 1)
-	for _, k := range sortedKeys(t) {
-		w.str(k)
-		w.texts[k] = append(w.texts[k], t[k])
-	}
-}
-
-// strMap writes a map of strings, in key order.
-func (w *binWriter) strMap(m map[string]string) {
-	w.n(len(m))
-	for _, k := range sortedKeys(m) {
-		w.strs(k, m[k])
-	}
-}
-
-func (w *binWriter) criterion(c *Criterion) {
-	w.strs(c.ID, c.Group, string(c.Type))
-	w.list(c.Values)
-	w.n(len(c.ValueLabels))
-	for _, k := range sortedKeys(c.ValueLabels) {
-		w.str(k)
-		w.l10n(c.ValueLabels[k])
-	}
-	switch {
-	case c.Good == nil:
-		w.n(0)
-	case !*c.Good:
-		w.n(1)
-	default:
-		w.n(2)
-	}
-	w.flag(c.UnlimitedAllowed)
-	w.flag(c.Key)
-	w.l10n(c.Unit)
-	w.l10n(c.Label)
-	w.l10n(c.Description)
-}
-
-func (w *binWriter) value(v Value) {
-	w.str(string(v.Type))
-	if v.Null {
-		w.n(1)
-		return
-	}
-	w.n(0)
-	w.flag(v.Bool)
-	w.flag(v.Unlimited)
-	w.str(v.Str)
-	w.list(v.Set)
-	w.n(v.Num)
-	if v.Audits == nil {
-		w.n(0)
-		return
-	}
-	w.n(len(v.Audits) + 1)
-	for _, a := range v.Audits {
-		w.n(a.Year)
-		w.strs(a.Auditor, a.Scope, a.URL)
-	}
-}
-
-func (w *binWriter) app(a *App) {
-	w.strs(a.ID, a.Name, a.Homepage)
-	w.l10n(a.Summary)
-	w.str(a.Added)
-	if d := a.Discontinued; d != nil {
-		w.n(1)
-		w.strs(d.Date, d.Source, d.Note)
-	} else {
-		w.n(0)
-	}
-	w.n(len(a.Values))
-	for _, id := range sortedKeys(a.Values) {
-		cell := a.Values[id]
-		w.str(id)
-		w.value(cell.Value)
-		w.str(cell.Verified) // the note and sources: EncodeEvidence
-		if cell.History == nil {
-			w.n(0)
-		} else {
-			w.n(len(cell.History) + 1)
+func (d *decoder) language(c *Catalog, b []byte) error {
+	return readPack(b, packMagic, "a language pack", func(pack *decoder) error {
+		var p langPack
+		codeLanguage(pack, &p)
+		if p.version != c.Version {
+			return fmt.Errorf("catalog: the %s pack is of catalog %s, not %s: the wasm and the server are of different builds", p.lang, p.version, c.Version)
 		}
-		for _, h := range cell.History {
-			w.value(h.Value)
-			w.str(h.Until) // the note and sources: EncodeEvidence
+		l := c.Locale(p.lang)
+		if l == nil || p.lang == SourceLang {
+			return fmt.Errorf("catalog: a pack of language %q, which the catalog has no room for", p.lang)
 		}
-	}
-	if a.Status == nil {
-		w.n(0)
-	} else {
-		w.n(len(a.Status) + 1)
-	}
-	for _, s := range a.Status {
-		w.strs(s.Curator, s.Status, s.Since) // the reason and source: EncodeEvidence
-	}
+		if l.Messages != nil {
+			return fmt.Errorf("catalog: two packs of %s", p.lang)
+		}
+		pending := d.pending[p.lang]
+		if len(p.texts) != len(pending) {
+			return fmt.Errorf("catalog: the %s pack has %d texts, the catalog room for %d", p.lang, len(p.texts), len(pending))
+		}
+		if err := pack.end("the " + p.lang + " pack"); err != nil {
+			return err
+		}
+		l.Messages = p.messages
+		for i, t := range pending {
+			t[p.lang] = p.texts[i]
+		}
+		delete(d.pending, p.lang)
+		return nil
+	})
 }
 
-// binError is a broken compact catalog; ReadBinary returns it.
-type binError string
+func (d *decoder) decoding() bool { return true }
 
-func (e binError) Error() string { return "catalog: broken compact catalog: " + string(e) }
-
-type binReader struct {
-	b       []byte
-	pending map[string][]L10n // by language: the texts still to fill, in order
-}
-
-func (r *binReader) n() int {
-	v, k := binary.Uvarint(r.b)
-	if k <= 0 || v > uint64(len(r.b))*8+1<<20 {
+// readNum reads a number; one larger than the rest of the file could
+// use is broken.
+func (d *decoder) readNum() int {
+	v, k := binary.Uvarint(d.b)
+	if k <= 0 || v > uint64(len(d.b))*8+1<<20 {
 		panic(binError("bad number"))
 	}
-	r.b = r.b[k:]
+	d.b = d.b[k:]
 	return int(v)
 }
 
-func (r *binReader) str() string {
-	n := r.n()
-	if n > len(r.b) {
+func (d *decoder) readStr() string {
+	n := d.readNum()
+	if n > len(d.b) {
 		panic(binError("string past the end"))
 	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
+	s := string(d.b[:n])
+	d.b = d.b[n:]
 	return s
 }
 
-// count reads a list length written as n+1, where 0 stands for nil.
-func (r *binReader) count() (int, bool) {
-	n := r.n()
-	if n == 0 {
-		return 0, false
-	}
-	if n-1 > len(r.b) {
+func (d *decoder) n(v *int)      { *v = d.readNum() }
+func (d *decoder) str(s *string) { *s = d.readStr() }
+func (d *decoder) flag(f *bool)  { *f = d.readNum() == 1 }
+
+// size reads a length, which cannot be more than the bytes left: every
+// element takes at least one.
+func (d *decoder) size(int) int {
+	n := d.readNum()
+	if n > len(d.b) {
 		panic(binError("list longer than the file"))
 	}
-	return n - 1, true
+	return n
 }
 
-func (r *binReader) list() []string {
-	n, ok := r.count()
-	if !ok {
-		return nil
+func (d *decoder) sizeOrNil(int) int {
+	n := d.readNum()
+	if n == 0 {
+		return -1
 	}
-	ss := make([]string, n)
-	for i := range ss {
-		ss[i] = r.str()
+	if n-1 > len(d.b) {
+		panic(binError("list longer than the file"))
 	}
-	return ss
+	return n - 1
 }
 
-// l10n reads which languages a text has; fillTexts fills in the texts.
-func (r *binReader) l10n() L10n {
-	n, ok := r.count()
-	if !ok {
-		return nil
+func (d *decoder) list(ss *[]string) {
+	n := d.sizeOrNil(0)
+	if n < 0 {
+		*ss = nil
+		return
 	}
-	if r.pending == nil {
-		r.pending = map[string][]L10n{}
+	*ss = make([]string, n)
+	for i := range *ss {
+		(*ss)[i] = d.readStr()
 	}
-	t := make(L10n, n)
+}
+
+// l10n reads which languages a text has; texts or a language pack fill
+// in the words.
+func (d *decoder) l10n(t *L10n) {
+	n := d.sizeOrNil(0)
+	if n < 0 {
+		*t = nil
+		return
+	}
+	if d.pending == nil {
+		d.pending = map[string][]L10n{}
+	}
+	text := make(L10n, n)
 	for range n {
-		k := r.str()
-		t[k] = ""
-		r.pending[k] = append(r.pending[k], t)
+		k := d.readStr()
+		text[k] = ""
+		d.pending[k] = append(d.pending[k], text)
 	}
-	return t
+	*t = text
 }
 
-// fillTexts reads each language's texts and puts them where l10n left
-// room for them.
-func (r *binReader) fillTexts() {
-	n := r.n()
-	if n > len(r.pending) {
-		panic(binError("texts of more languages than the catalog has"))
-	}
-	for range n {
-		lang := r.str()
-		texts := r.list()
-		if len(texts) != len(r.pending[lang]) {
-			panic(binError("another number of texts in " + lang))
-		}
-		for i, t := range r.pending[lang] {
-			t[lang] = texts[i]
-		}
-		delete(r.pending, lang)
-	}
-}
-
-func (r *binReader) strMap() map[string]string {
-	n := r.n()
-	if n > len(r.b) {
+func (d *decoder) strMap(m *map[string]string) {
+	n := d.readNum()
+	if n > len(d.b) {
 		panic(binError("map longer than the file"))
 	}
 	if n == 0 {
-		return nil // a language whose messages are in its pack
+		*m = nil // a language whose messages are in its pack
+		return
 	}
-	m := make(map[string]string, n)
+	*m = make(map[string]string, n)
 	for range n {
-		k := r.str()
-		m[k] = r.str()
+		k := d.readStr()
+		(*m)[k] = d.readStr()
 	}
-	return m
 }
 
-func (r *binReader) criterion(c *Criterion) {
-	c.ID, c.Group, c.Type = r.str(), r.str(), Type(r.str())
-	c.Values = r.list()
-	if n := r.n(); n > 0 {
-		c.ValueLabels = make(map[string]L10n, n)
-		for range n {
-			k := r.str()
-			c.ValueLabels[k] = r.l10n()
-		}
+// texts reads the words of each language that the compact catalog holds
+// and puts them where l10n left room for them.
+func (d *decoder) texts() {
+	n := d.readNum()
+	if n > len(d.pending) {
+		panic(binError("texts of more languages than the catalog has"))
 	}
-	switch r.n() {
-	case 1:
-		c.Good = new(bool)
-	case 2:
-		c.Good = new(bool)
-		*c.Good = true
-	}
-	c.UnlimitedAllowed = r.n() == 1
-	c.Key = r.n() == 1
-	c.Unit, c.Label, c.Description = r.l10n(), r.l10n(), r.l10n()
-}
-
-func (r *binReader) value() Value {
-	v := Value{Type: Type(r.str())}
-	if r.n() == 1 {
-		v.Null = true
-		return v
-	}
-	v.Bool = r.n() == 1
-	v.Unlimited = r.n() == 1
-	v.Str = r.str()
-	v.Set = r.list()
-	v.Num = r.n()
-	if n, ok := r.count(); ok {
-		v.Audits = make([]Audit, n)
-		for i := range v.Audits {
-			v.Audits[i] = Audit{Year: r.n(), Auditor: r.str(), Scope: r.str(), URL: r.str()}
-		}
-	}
-	return v
-}
-
-func (r *binReader) app(a *App) {
-	a.ID, a.Name, a.Homepage = r.str(), r.str(), r.str()
-	a.Summary = r.l10n()
-	a.Added = r.str()
-	if r.n() == 1 {
-		a.Discontinued = &Discontinued{Date: r.str(), Source: r.str(), Note: r.str()}
-	}
-	n := r.n()
-	a.Values = make(map[string]*Cell, n)
 	for range n {
-		id := r.str()
-		cell := &Cell{Value: r.value(), Verified: r.str()}
-		if h, ok := r.count(); ok {
-			cell.History = make([]Change, h)
-			for i := range cell.History {
-				cell.History[i] = Change{Value: r.value(), Until: r.str()}
-			}
+		lang := d.readStr()
+		var texts []string
+		d.list(&texts)
+		if len(texts) != len(d.pending[lang]) {
+			panic(binError("another number of texts in " + lang))
 		}
-		a.Values[id] = cell
-	}
-	if n, ok := r.count(); ok {
-		a.Status = make([]Status, n)
-		for i := range a.Status {
-			a.Status[i] = Status{Curator: r.str(), Status: r.str(), Since: r.str()}
+		for i, t := range d.pending[lang] {
+			t[lang] = texts[i]
 		}
+		delete(d.pending, lang)
 	}
 }
