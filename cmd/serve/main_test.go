@@ -69,9 +69,10 @@ func smallRoot(t *testing.T) string {
 	return root
 }
 
-// smallData writes a -data directory with the real criteria, presets and
-// languages and two messengers: the pages of an export then take a
-// fraction of the time (the end-to-end tests export the real catalog).
+// smallData writes a -data directory with the real criteria and presets,
+// English and Persian, and two messengers: the pages of an export then
+// take a fraction of the time (the end-to-end tests export the real
+// catalog in every language).
 func smallData(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -80,12 +81,11 @@ func smallData(t *testing.T) string {
 	for _, id := range apps {
 		files = append(files, "apps/"+id+".json")
 	}
-	langs, err := filepath.Glob(filepath.Join("..", "..", "data", "locales", "*"))
-	if err != nil || len(langs) == 0 {
-		t.Fatalf("no languages in data/locales (%v)", err)
-	}
-	for _, l := range langs {
-		files = append(files, "locales/"+filepath.Base(l)+"/ui.json", "locales/"+filepath.Base(l)+"/catalog.json")
+	// English and one language written right to left: every language
+	// multiplies the export's pages and pictures, and what these tests
+	// check of an export is the same in each.
+	for _, l := range []string{"en", "fa"} {
+		files = append(files, "locales/"+l+"/ui.json", "locales/"+l+"/catalog.json")
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join("..", "..", "data", f))
