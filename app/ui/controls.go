@@ -82,7 +82,9 @@ func (h *Home) presetsView() app.UI {
 			}
 			a := app.A().Class("preset").Href(h.at.href("/", q)).Title(attr(p.Description.In(lang.code))).Text(p.Label.In(lang.code))
 			if active {
-				a = a.Aria("current", "true").Class("preset active")
+				// "page", not "true": go-app writes "true" as a bare
+				// attribute, which reads as false.
+				a = a.Aria("current", "page").Class("active")
 			}
 			return a
 		}),

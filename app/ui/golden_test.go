@@ -44,6 +44,7 @@ func TestPrerenderedHTML(t *testing.T) {
 		{"home", "/"},
 		{"home-requirement-de", "/?require=forward_secrecy&lang=de&theme=dark"},
 		{"home-notice", "/?apps=alpha,nope&sort=colour&q=%3Cb%3E"},
+		{"home-preset", "/?preset=no-phone"},
 		{"app", "/app/alpha"},
 		{"app-unknown", "/app/zulu"},
 		{"compare-diff", "/compare?apps=beta,gamma&diff=1"},
