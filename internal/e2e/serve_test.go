@@ -153,12 +153,21 @@ func exportSite(t testing.TB, args ...string) string {
 func exportTo(t testing.TB, prefix string, args ...string) string {
 	t.Helper()
 	root := t.TempDir()
+	if out, err := exportUnder(t, root, prefix, args...); err != nil {
+		t.Fatalf("bin/serve -export for %q: %v\n%s", prefix, err, out)
+	}
+	return root
+}
+
+// exportUnder runs bin/serve -export for prefix into the folder of root
+// that puts the site at prefix (with -base prefix/ when there is one),
+// plus args, and returns its output.
+func exportUnder(t testing.TB, root, prefix string, args ...string) (string, error) {
 	site := filepath.Join(root, filepath.FromSlash(strings.Trim(prefix, "/")))
 	if prefix != "" {
 		args = append(args, "-base", prefix+"/")
 	}
-	runServe(t, append([]string{"-export", site}, args...)...)
-	return root
+	return serveCmd(t, append([]string{"-export", site}, args...)...)
 }
 
 // readOnlyExports are the exports that tests only read, one per prefix,
@@ -199,14 +208,7 @@ func sharedExportTo(t testing.TB, prefix string) string {
 		exports.roots[prefix] = e
 	}
 	exports.mu.Unlock()
-	e.once.Do(func() {
-		site := filepath.Join(e.root, filepath.FromSlash(strings.Trim(prefix, "/")))
-		args := []string{"-export", site}
-		if prefix != "" {
-			args = append(args, "-base", prefix+"/")
-		}
-		e.out, e.err = serveCmd(t, args...)
-	})
+	e.once.Do(func() { e.out, e.err = exportUnder(t, e.root, prefix) })
 	if e.err != nil {
 		t.Fatalf("bin/serve -export for %q: %v\n%s", prefix, e.err, e.out)
 	}
